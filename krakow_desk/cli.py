@@ -1,0 +1,175 @@
+"""The command line. With no command it opens the desktop window.
+
+Heavy modules (Qt, SQLAlchemy, the services) are imported inside the commands, so that
+``--help`` answers at once. Exit codes: 0 success, 1 the user's mistake (a message, no
+traceback), 2 a usage error.
+"""
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Callable, Optional, Sequence
+
+from krakow_desk import __version__
+from krakow_desk.i18n import LANGUAGES, _, set_language
+
+EXIT_OK, EXIT_USER, EXIT_USAGE = 0, 1, 2
+
+
+class UserError(Exception):
+    """A problem to report in one line, without a traceback."""
+
+
+def _language_from_argv(argv: Sequence[str]) -> str:
+    # --help is printed before parsing finishes, so its language is read ahead of argparse.
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return os.environ.get("KRAKOW_DESK_LANG", "pl")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="krakow-desk",
+        description=_("Partner-relations manager of the City of Krakow. "
+                      "Without a command, opens the desktop window."),
+    )
+    parser.add_argument("--version", action="version", version=f"krakow-desk {__version__}")
+    parser.add_argument("--db", metavar=_("PATH|URL"),
+                        help=_("database file or SQLAlchemy URL (default: $KRAKOW_DESK_DB, "
+                               "then the user's data folder)"))
+    parser.add_argument("--lang", choices=LANGUAGES, help=_("language of the interface (pl or en)"))
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
+
+    init = commands.add_parser("init", help=_("create or upgrade the database; load Krakow's data"),
+                               description=_("Create the database or bring its schema up to date. "
+                                             "A new database is filled with Krakow's data unless "
+                                             "--empty is given."))
+    init.add_argument("--empty", action="store_true", help=_("do not load Krakow's data"))
+    init.set_defaults(handler=cmd_init)
+
+    records = commands.add_parser("records", help=_("the partnership records, computed from the data"),
+                                  description=_("Nearest and farthest partner, most and least "
+                                                "populous, and the other records, over the partners "
+                                                "with which cooperation is current."))
+    records.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
+    records.set_defaults(handler=cmd_records)
+
+    export = commands.add_parser("export", help=_("write the data to a file"),
+                                 description=_("Write the whole database to a file. Formats: json "
+                                               "(the dataset format of data/README.md)."))
+    export.add_argument("format", choices=["json"], help=_("file format"))
+    export.add_argument("-o", "--output", required=True, metavar=_("FILE"), help=_("file to write"))
+    export.set_defaults(handler=cmd_export)
+
+    imp = commands.add_parser("import", help=_("merge a dataset file into the database"),
+                              description=_("Merge a dataset file (JSON) into the database: records "
+                                            "with a known key are updated, new ones created. "
+                                            "Nothing is written if any record is wrong."))
+    imp.add_argument("file", metavar=_("FILE"), help=_("dataset file (JSON)"))
+    imp.add_argument("--dry-run", action="store_true",
+                     help=_("check the file and report what would change, writing nothing"))
+    imp.set_defaults(handler=cmd_import)
+    return parser
+
+
+def _open_desk(args: argparse.Namespace, *, create: bool = False):  # noqa: ANN202
+    from krakow_desk.services.desk import Desk
+    return Desk.open(args.db, create=create)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from krakow_desk.exchange import dataset_json
+    from krakow_desk.resources import krakow_dataset
+    from krakow_desk.services.dataset import import_dataset
+
+    with _open_desk(args, create=True) as desk:
+        if args.empty:
+            print(_("Database ready (empty): {url}").format(url=desk.url))
+        elif desk.is_empty():
+            report = import_dataset(desk, dataset_json.read(krakow_dataset()))
+            print(_("Database ready with Krakow's data ({count} records): {url}").format(
+                count=report.total_changed, url=desk.url))
+        else:
+            print(_("Database is up to date and already holds data: {url}").format(url=desk.url))
+    return EXIT_OK
+
+
+def cmd_records(args: argparse.Namespace) -> int:
+    from krakow_desk.services.records import records_json
+
+    with _open_desk(args) as desk:
+        records = desk.records()
+    if args.json:
+        print(json.dumps(records_json(records), ensure_ascii=False, indent=2))
+    else:
+        from krakow_desk.records_text import render
+        print(render(records))
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from krakow_desk.exchange import dataset_json
+    from krakow_desk.services.dataset import export_dataset
+
+    output = Path(args.output)
+    if output.is_dir():
+        raise UserError(_("{path} is a folder; give a file name").format(path=output))
+    with _open_desk(args) as desk:
+        dataset = export_dataset(desk)
+    try:
+        dataset_json.write(dataset, output)
+    except OSError as error:
+        raise UserError(_("cannot write {path}: {reason}").format(path=output, reason=error.strerror)) from None
+    print(_("Exported to {path}").format(path=output))
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from krakow_desk.exchange import dataset_json
+    from krakow_desk.services.dataset import import_dataset
+
+    dataset = dataset_json.read(Path(args.file))
+    with _open_desk(args) as desk:
+        report = import_dataset(desk, dataset, dry_run=args.dry_run)
+    names = sorted(set(report.created) | set(report.updated) | set(report.unchanged))
+    for name in names:
+        print(_("{collection}: {created} new, {updated} updated, {unchanged} unchanged").format(
+            collection=name, created=report.created.get(name, 0),
+            updated=report.updated.get(name, 0), unchanged=report.unchanged.get(name, 0)))
+    if args.dry_run:
+        print(_("Dry run: nothing was written."))
+    return EXIT_OK
+
+
+def cmd_window(args: argparse.Namespace) -> int:
+    from krakow_desk.ui.app import run
+    return run(args.db)
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    language = _language_from_argv(argv)
+    set_language(language if language in LANGUAGES else "pl")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.lang:
+        set_language(args.lang)
+    handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", cmd_window)
+    from krakow_desk.services.errors import DeskError
+    try:
+        return handler(args)
+    except (DeskError, UserError) as error:
+        print(_("krakow-desk: error: {message}").format(message=getattr(error, "message", str(error))),
+              file=sys.stderr)
+        return EXIT_USER
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Tables, vocabularies and pure rules. No Qt, no files, no sessions."""

@@ -1,0 +1,26 @@
+"""Polish-aware text folding and slugs.
+
+Unicode decomposition strips most accents but leaves ``ł`` alone (it has no decomposition), so it
+is mapped by hand; the same folding serves look-ups, keys and (later) the search index.
+"""
+
+import re
+import unicodedata
+
+_EXTRA = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ß": "ss",
+                        "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ı": "i"})
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free form for comparison: 'Łódź' and 'lodz' fold alike."""
+    text = unicodedata.normalize("NFKD", text.translate(_EXTRA))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.casefold().split())
+
+
+def slugify(text: str) -> str:
+    """A key-safe slug: ASCII letters, digits and single hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+KEY_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

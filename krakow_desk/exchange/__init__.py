@@ -1,0 +1,1 @@
+"""Reading and writing files in the formats the office uses. No Qt."""

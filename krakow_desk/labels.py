@@ -1,0 +1,24 @@
+"""Names of the vocabularies' values for people, in the current language."""
+
+from enum import Enum
+
+from krakow_desk.domain import enums as e
+from krakow_desk.i18n import N_, _
+
+_LABELS: dict[Enum, str] = {
+    e.Category.TWIN_CITY: N_("twin city"),
+    e.Category.PARTNER_CITY: N_("partner city"),
+    e.Category.HONORARY_TWIN_CITY: N_("honorary twin city"),
+    e.Category.NO_AGREEMENT: N_("cooperation without a formal agreement"),
+    e.PartnerStatusKind.ACTIVE: N_("active"),
+    e.PartnerStatusKind.DORMANT: N_("dormant"),
+    e.PartnerStatusKind.SUSPENDED: N_("suspended"),
+    e.PartnerStatusKind.ENDED: N_("ended"),
+}
+
+
+def label(value: Enum | None) -> str:
+    if value is None:
+        return ""
+    text = _LABELS.get(value)
+    return _(text) if text else str(value.value).replace("_", " ")

@@ -1,0 +1,194 @@
+"""Reading and writing one record type: get, list, create, update, delete — validated, atomic."""
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Generic, Mapping, TypeVar
+
+import sqlalchemy as sa
+from pydantic import ValidationError
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from krakow_desk.domain.schema import Record
+from krakow_desk.domain.tables import metadata
+from krakow_desk.services.errors import (
+    DeskError, DuplicateKey, InUse, NotFound, UnknownReference, from_validation,
+)
+from krakow_desk.services.mapping import KeyCache, apply
+from krakow_desk.services.shapes import Kind
+
+if TYPE_CHECKING:
+    from krakow_desk.services.desk import Desk
+
+M = TypeVar("M", bound=Record)
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a write changed, so that views can decide whether to refresh."""
+    created: tuple[tuple[str, str], ...] = ()
+    updated: tuple[tuple[str, str], ...] = ()
+    deleted: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        return frozenset(kind for kind, _ in self.created + self.updated + self.deleted)
+
+    def __bool__(self) -> bool:
+        return bool(self.created or self.updated or self.deleted)
+
+
+@dataclass(frozen=True)
+class Saved(Generic[M]):
+    record: M
+    changes: Changes = field(default_factory=Changes)
+
+
+def validate(kind: Kind, data: Any) -> Record:
+    """Accept a model or a plain mapping; either way re-check every rule."""
+    raw = data.model_dump() if isinstance(data, Record) else data
+    key = raw.get("key") if isinstance(raw, Mapping) else None
+    try:
+        return kind.shape.model.model_validate(raw)
+    except ValidationError as error:
+        raise from_validation(kind.name, error, key) from None
+
+
+def restricting_tables(table: type) -> list[tuple[sa.Table, sa.Column]]:
+    """Columns elsewhere whose foreign keys forbid deleting a row of ``table``."""
+    result = []
+    for other in metadata.sorted_tables:
+        for column in other.columns:
+            for fk in column.foreign_keys:
+                if fk.column.table is table.__table__ and (fk.ondelete or "RESTRICT").upper() in (
+                        "RESTRICT", "NO ACTION"):
+                    result.append((other, column))
+    return result
+
+
+class Collection(Generic[M]):
+    """The records of one kind. Every call opens and closes its own session."""
+
+    def __init__(self, desk: "Desk", kind: Kind) -> None:
+        self.desk, self.kind = desk, kind
+        self.table = kind.shape.table
+
+    # --- reading -------------------------------------------------------------------------
+
+    def get(self, key: str) -> M:
+        with self.desk.session() as session:
+            row = self._row(session, key)
+            return self.kind.shape.models_of(session, [row], KeyCache(session))[0]  # type: ignore[return-value]
+
+    def find(self, key: str) -> M | None:
+        try:
+            return self.get(key)
+        except NotFound:
+            return None
+
+    def all(self) -> list[M]:
+        with self.desk.session() as session:
+            return self.list_in(session)
+
+    def list_in(self, session: Session, keys: KeyCache | None = None) -> list[M]:
+        rows = list(session.scalars(sa.select(self.table).order_by(self.table.key)))
+        return self.kind.shape.models_of(session, rows, keys or KeyCache(session))  # type: ignore[return-value]
+
+    def count(self) -> int:
+        with self.desk.session() as session:
+            return session.scalar(sa.select(sa.func.count()).select_from(self.table)) or 0
+
+    def dependents(self, key: str) -> dict[str, int]:
+        """Records that would stop this one from being deleted, counted by table."""
+        with self.desk.session() as session:
+            row = self._row(session, key)
+            return self._dependents(session, row.id)
+
+    # --- writing -------------------------------------------------------------------------
+
+    def create(self, data: M | Mapping[str, Any]) -> Saved[M]:
+        record = validate(self.kind, data)
+        with self.desk.session() as session:
+            keys = KeyCache(session)
+            self.write(session, keys, record, existing=None)
+            saved = self.kind.shape.models_of(session, [self._row(session, record.key)], keys)[0]
+        return Saved(saved, Changes(created=((self.kind.name, record.key),)))  # type: ignore[arg-type]
+
+    def update(self, key: str, data: M | Mapping[str, Any]) -> Saved[M]:
+        record = validate(self.kind, data)
+        with self.desk.session() as session:
+            keys = KeyCache(session)
+            row = self._row(session, key)
+            changed = self.write(session, keys, record, existing=row)
+            saved = self.kind.shape.models_of(session, [row], keys)[0]
+        changes = Changes(updated=((self.kind.name, record.key),)) if changed else Changes()
+        return Saved(saved, changes)  # type: ignore[arg-type]
+
+    def delete(self, key: str) -> Changes:
+        with self.desk.session() as session:
+            row = self._row(session, key)
+            blocking = self._dependents(session, row.id)
+            if blocking:
+                raise InUse(self.kind.name, key, blocking)
+            session.delete(row)
+        return Changes(deleted=((self.kind.name, key),))
+
+    def write(self, session: Session, keys: KeyCache, record: Record, existing: Any,
+              defer_self_ref: bool = False) -> bool:
+        """Insert or update one validated record inside the caller's transaction."""
+        shape, name = self.kind.shape, self.kind.name
+        if existing is None or existing.key != record.key:
+            if keys.id_of(self.table, record.key) is not None:
+                raise DuplicateKey(name, record.key)
+        if defer_self_ref and self.kind.self_ref:
+            record = record.model_copy(update={self.kind.self_ref: None})
+        values = shape.columns_of(record, keys, name, record.key)
+        if existing is None:
+            row = self.table(**values)
+            session.add(row)
+            changed = True
+        else:
+            row = existing
+            old = shape.models_of(session, [row], keys)[0]
+            changed = apply(row, values)
+            if old != record:
+                changed = True
+        try:
+            session.flush()
+        except IntegrityError as error:
+            raise DeskError(f"{name} '{record.key}': the database refused it ({error.orig})") from None
+        if existing is None:
+            keys.remember(self.table, record.key, row.id)
+        else:
+            keys.forget(self.table)  # the key itself may have changed
+        shape.save_children(session, row.id, record, keys, name, record.key)
+        return changed
+
+    def set_self_ref(self, session: Session, keys: KeyCache, record: Record) -> None:
+        """Second pass of an import: point records at others of their own kind."""
+        ref = next(r for r in self.kind.shape.refs if r.field == self.kind.self_ref)
+        target = getattr(record, ref.field)
+        target_id = None
+        if target is not None:
+            target_id = keys.id_of(self.table, target)
+            if target_id is None:
+                raise UnknownReference(self.kind.name, record.key, ref.field, ref.target_kind, target)
+        row = session.get(self.table, keys.id_of(self.table, record.key))
+        setattr(row, ref.column, target_id)
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def _row(self, session: Session, key: str) -> Any:
+        row = session.scalar(sa.select(self.table).where(self.table.key == key))
+        if row is None:
+            raise NotFound(self.kind.name, key)
+        return row
+
+    def _dependents(self, session: Session, row_id: int) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for other, column in restricting_tables(self.table):
+            if other is self.table.__table__:
+                continue
+            count = session.scalar(sa.select(sa.func.count()).select_from(other).where(column == row_id))
+            if count:
+                counts[other.name] = counts.get(other.name, 0) + count
+        return counts

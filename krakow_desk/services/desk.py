@@ -1,0 +1,160 @@
+"""The Desk: the one API the window, the command line and the reports use."""
+
+from contextlib import contextmanager
+from datetime import date
+from typing import Iterator, Optional
+
+import sqlalchemy as sa
+from pydantic import ValidationError
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from krakow_desk.domain import schema as s
+from krakow_desk.domain import tables as t
+from krakow_desk.domain.text import fold
+from krakow_desk.services import shapes
+from krakow_desk.services.collection import Changes, Collection
+from krakow_desk.services.errors import DeskError, NotFound, from_validation
+from krakow_desk.store import migrate
+from krakow_desk.i18n import _
+from krakow_desk.store.engine import create_engine, sqlite_file_missing
+from krakow_desk.store.paths import resolve_db
+
+HOME_SETTING = "home"
+
+
+class Desk:
+    """An open database. ``Desk.open(url)``; close it (or use ``with``) to release the engine."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.sources: Collection[s.SourceData] = Collection(self, shapes.SOURCE)
+        self.partners: Collection[s.PartnerData] = Collection(self, shapes.PARTNER)
+        self.agreements: Collection[s.AgreementData] = Collection(self, shapes.AGREEMENT)
+        self.organisations: Collection[s.OrganisationData] = Collection(self, shapes.ORGANISATION)
+        self.memberships: Collection[s.MembershipData] = Collection(self, shapes.MEMBERSHIP)
+        self.institutions: Collection[s.InstitutionData] = Collection(self, shapes.INSTITUTION)
+        self.people: Collection[s.PersonData] = Collection(self, shapes.PERSON)
+        self.visits: Collection[s.VisitData] = Collection(self, shapes.VISIT)
+        self.events: Collection[s.EventData] = Collection(self, shapes.EVENT)
+        self.gifts: Collection[s.GiftData] = Collection(self, shapes.GIFT)
+        self.letters: Collection[s.LetterData] = Collection(self, shapes.LETTER)
+        self.tasks: Collection[s.TaskData] = Collection(self, shapes.TASK)
+
+    # --- opening and closing -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, target: Optional[str] = None, *, create: bool = False) -> "Desk":
+        """Open the database at a path or URL (default: $KRAKOW_DESK_DB, then the data folder).
+
+        With ``create`` a missing or older schema is created or migrated; without it, a database
+        that is not there or not up to date is an error, so a mistyped path creates nothing.
+        """
+        url = resolve_db(target)
+        if not create:
+            missing = sqlite_file_missing(url)
+            if missing:
+                raise DeskError(_("no Krakow Desk database at {path} — create it with "
+                                  "'krakow-desk init'").format(path=missing))
+        engine = create_engine(url)
+        try:
+            if create:
+                migrate.upgrade(engine)
+            else:
+                current = migrate.current_revision(engine)
+                if current is None:
+                    raise DeskError(_("no Krakow Desk database at {path} — create it with "
+                                      "'krakow-desk init'").format(path=engine.url.render_as_string(hide_password=True)))
+                if current != migrate.head_revision():
+                    raise DeskError(_("the database is from another version of Krakow Desk — "
+                                      "upgrade it with 'krakow-desk init'"))
+        except OperationalError as error:
+            engine.dispose()
+            raise DeskError(_("cannot open the database: {reason}").format(reason=error.orig)) from None
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Desk":
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: committed if the block ends normally, rolled back otherwise."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def is_empty(self) -> bool:
+        return self.partners.count() == 0 and self.sources.count() == 0
+
+    # --- the home city and yearly figures ------------------------------------------------
+
+    def home(self) -> Optional[s.HomeData]:
+        with self.session() as session:
+            row = session.get(t.Setting, HOME_SETTING)
+            return s.HomeData.model_validate(row.value) if row and row.value else None
+
+    def set_home(self, home: s.HomeData | dict) -> Changes:
+        try:
+            data = s.HomeData.model_validate(home.model_dump() if isinstance(home, s.HomeData) else home)
+        except ValidationError as error:
+            raise from_validation("home", error) from None
+        with self.session() as session:
+            self.write_home(session, data)
+        return Changes(updated=(("home", HOME_SETTING),))
+
+    @staticmethod
+    def write_home(session: Session, data: s.HomeData) -> None:
+        row = session.get(t.Setting, HOME_SETTING) or t.Setting(key=HOME_SETTING)
+        row.value = data.model_dump(mode="json")
+        session.add(row)
+
+    def yearly_figures(self) -> list[s.YearlyFigureData]:
+        with self.session() as session:
+            return self.yearly_figures_in(session)
+
+    @staticmethod
+    def yearly_figures_in(session: Session) -> list[s.YearlyFigureData]:
+        rows = session.scalars(sa.select(t.YearlyFigure).order_by(t.YearlyFigure.year, t.YearlyFigure.metric))
+        return [s.YearlyFigureData.model_validate(row, from_attributes=True) for row in rows]
+
+    # --- look-ups ------------------------------------------------------------------------
+
+    def find_partner(self, text: str) -> s.PartnerData:
+        """The partner a person means: by key, or by Polish, English, native name or alias,
+        ignoring case and diacritics."""
+        wanted = fold(text)
+        if not wanted:
+            raise DeskError(_("which partner? The name is empty"))
+        matches: dict[str, s.PartnerData] = {}
+        for partner in self.partners.all():
+            names = [partner.key, partner.name, partner.name_en, partner.name_native, *partner.aliases]
+            if any(name and fold(name) == wanted for name in names):
+                matches[partner.key] = partner
+        if not matches:
+            raise NotFound("partner", text)
+        if len(matches) > 1:
+            raise DeskError(_("'{text}' could mean {keys} — use the key").format(
+                text=text, keys=", ".join(sorted(matches))))
+        return next(iter(matches.values()))
+
+    def records(self, as_of: Optional[date] = None):  # noqa: ANN201  (see services.records)
+        from krakow_desk.services.records import compute_records
+        return compute_records(self, as_of or date.today())

@@ -1,0 +1,252 @@
+"""Moving records between the validated models (keys) and the tables (ids).
+
+A ``Shape`` says how one model maps onto one table: which fields refer to other records by key,
+which are partial dates (a date column plus a precision column), and which child collections
+hang off it. Reading works in bulk — children and keys for many rows in one query each — so a
+list or an export costs a handful of queries, not one per row.
+"""
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Optional
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+from sqlmodel import SQLModel
+
+from krakow_desk.domain.enums import Precision
+from krakow_desk.domain.fuzzydate import FuzzyDate
+from krakow_desk.domain.schema import Record
+from krakow_desk.domain.tables import Source
+from krakow_desk.services.errors import UnknownReference
+
+
+class KeyCache:
+    """Key ↔ id look-ups for one session, loaded a table at a time."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._ids: dict[type, dict[str, int]] = {}
+        self._keys: dict[type, dict[int, str]] = {}
+
+    def _load(self, table: type) -> None:
+        rows = self.session.execute(sa.select(table.id, table.key)).all()
+        self._ids[table] = {key: id_ for id_, key in rows}
+        self._keys[table] = {id_: key for id_, key in rows}
+
+    def id_of(self, table: type, key: str) -> Optional[int]:
+        if table not in self._ids:
+            self._load(table)
+        return self._ids[table].get(key)
+
+    def key_of(self, table: type, id_: Optional[int]) -> Optional[str]:
+        if id_ is None:
+            return None
+        if table not in self._keys:
+            self._load(table)
+        return self._keys[table].get(id_)
+
+    def remember(self, table: type, key: str, id_: int) -> None:
+        if table in self._ids:
+            self._ids[table][key] = id_
+            self._keys[table][id_] = key
+
+    def forget(self, table: type) -> None:
+        self._ids.pop(table, None)
+        self._keys.pop(table, None)
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A model field holding another record's key, stored as that record's id."""
+    field: str
+    column: str
+    target: type
+    target_kind: str
+
+
+@dataclass
+class Shape:
+    table: type
+    model: type[Record]
+    refs: tuple[Ref, ...] = ()
+    fuzzy: tuple[str, ...] = ()
+    children: tuple["Child", ...] = ()
+    skip: tuple[str, ...] = ()           # model fields handled elsewhere
+    scalars: tuple[str, ...] = field(init=False)
+    source_fields: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        table_columns = self.table.__table__.columns
+        columns = set(table_columns.keys())
+        handled = {r.field for r in self.refs} | set(self.fuzzy) | {c.field for c in self.children}
+        handled |= set(self.skip)
+        self.scalars = tuple(name for name in self.model.model_fields
+                             if name in columns and name not in handled)
+        self.source_fields = tuple(
+            name for name in self.scalars
+            if any(fk.target_fullname == "source.key" for fk in table_columns[name].foreign_keys))
+
+    # --- writing -------------------------------------------------------------------------
+
+    def columns_of(self, data: Record, keys: KeyCache, kind: str, record_key: Optional[str],
+                   prefix: str = "") -> dict[str, Any]:
+        values: dict[str, Any] = {name: getattr(data, name) for name in self.scalars}
+        for name in self.source_fields:
+            if values[name] is not None and keys.id_of(Source, values[name]) is None:
+                raise UnknownReference(kind, record_key, prefix + name, "source", values[name])
+        for name in self.fuzzy:
+            fuzzy: Optional[FuzzyDate] = getattr(data, name)
+            values[name] = fuzzy.start if fuzzy else None
+            values[f"{name}_precision"] = fuzzy.precision if fuzzy else Precision.DAY
+        for ref in self.refs:
+            target_key = getattr(data, ref.field)
+            values[ref.column] = None
+            if target_key is not None:
+                target_id = keys.id_of(ref.target, target_key)
+                if target_id is None:
+                    raise UnknownReference(kind, record_key, prefix + ref.field, ref.target_kind,
+                                           target_key)
+                values[ref.column] = target_id
+        return values
+
+    def save_children(self, session: Session, parent_id: int, data: Record, keys: KeyCache,
+                      kind: str, record_key: Optional[str]) -> None:
+        for child in self.children:
+            child.save(session, parent_id, getattr(data, child.field), keys, kind, record_key)
+
+    # --- reading -------------------------------------------------------------------------
+
+    def values_of(self, row: Any, keys: KeyCache) -> dict[str, Any]:
+        values: dict[str, Any] = {name: getattr(row, name) for name in self.scalars}
+        for name in self.fuzzy:
+            start = getattr(row, name)
+            values[name] = FuzzyDate(start, getattr(row, f"{name}_precision")) if start else None
+        for ref in self.refs:
+            values[ref.field] = keys.key_of(ref.target, getattr(row, ref.column))
+        return values
+
+    def models_of(self, session: Session, rows: list[Any], keys: KeyCache) -> list[Record]:
+        ids = [row.id for row in rows]
+        loaded = {child.field: child.load(session, ids, keys) for child in self.children}
+        result = []
+        for row in rows:
+            values = self.values_of(row, keys)
+            for name, by_parent in loaded.items():
+                values[name] = by_parent.get(row.id, [])
+            result.append(self.model.model_validate(values))
+        return result
+
+
+class Child:
+    """A collection hanging off a record, replaced as a whole on every save."""
+    field: str
+
+    def load(self, session: Session, parent_ids: list[int], keys: KeyCache) -> dict[int, list]:
+        raise NotImplementedError
+
+    def save(self, session: Session, parent_id: int, values: list, keys: KeyCache, kind: str,
+             record_key: Optional[str]) -> None:
+        raise NotImplementedError
+
+
+def _chunks(ids: list[int], size: int = 500) -> Iterable[list[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
+
+
+@dataclass
+class Values(Child):
+    """A sorted list of plain values (domains, aliases) in a link table."""
+    field: str
+    table: type
+    parent_column: str
+    value_column: str
+
+    def load(self, session, parent_ids, keys):
+        parent = getattr(self.table, self.parent_column)
+        value = getattr(self.table, self.value_column)
+        result: dict[int, list] = {}
+        for chunk in _chunks(parent_ids):
+            for parent_id, item in session.execute(sa.select(parent, value).where(parent.in_(chunk))):
+                result.setdefault(parent_id, []).append(item)
+        for items in result.values():
+            items.sort(key=str)
+        return result
+
+    def save(self, session, parent_id, values, keys, kind, record_key):
+        session.execute(sa.delete(self.table).where(getattr(self.table, self.parent_column) == parent_id))
+        for item in sorted(set(values), key=str):
+            session.add(self.table(**{self.parent_column: parent_id, self.value_column: item}))
+
+
+@dataclass
+class Keys(Child):
+    """A sorted list of other records' keys, kept as ids in a link table."""
+    field: str
+    table: type
+    parent_column: str
+    value_column: str
+    target: type
+    target_kind: str
+
+    def load(self, session, parent_ids, keys):
+        parent = getattr(self.table, self.parent_column)
+        value = getattr(self.table, self.value_column)
+        result: dict[int, list] = {}
+        for chunk in _chunks(parent_ids):
+            for parent_id, target_id in session.execute(sa.select(parent, value).where(parent.in_(chunk))):
+                result.setdefault(parent_id, []).append(keys.key_of(self.target, target_id))
+        for items in result.values():
+            items.sort()
+        return result
+
+    def save(self, session, parent_id, values, keys, kind, record_key):
+        session.execute(sa.delete(self.table).where(getattr(self.table, self.parent_column) == parent_id))
+        for index, target_key in enumerate(sorted(set(values))):
+            target_id = keys.id_of(self.target, target_key)
+            if target_id is None:
+                raise UnknownReference(kind, record_key, f"{self.field}[{index}]", self.target_kind,
+                                       target_key)
+            session.add(self.table(**{self.parent_column: parent_id, self.value_column: target_id}))
+
+
+@dataclass
+class Rows(Child):
+    """An ordered list of sub-records (status history, participants, programme items)."""
+    field: str
+    shape: Shape
+    parent_column: str
+    order_column: str = "id"
+
+    def load(self, session, parent_ids, keys):
+        table = self.shape.table
+        parent = getattr(table, self.parent_column)
+        result: dict[int, list] = {}
+        for chunk in _chunks(parent_ids):
+            query = sa.select(table).where(parent.in_(chunk)).order_by(
+                parent, getattr(table, self.order_column), table.id)
+            for row in session.scalars(query):
+                model = self.shape.model.model_validate(self.shape.values_of(row, keys))
+                result.setdefault(getattr(row, self.parent_column), []).append(model)
+        return result
+
+    def save(self, session, parent_id, values, keys, kind, record_key):
+        table = self.shape.table
+        session.execute(sa.delete(table).where(getattr(table, self.parent_column) == parent_id))
+        has_position = "position" in table.__table__.columns
+        for index, item in enumerate(values):
+            columns = self.shape.columns_of(item, keys, kind, record_key, f"{self.field}[{index}].")
+            columns[self.parent_column] = parent_id
+            if has_position:
+                columns["position"] = index
+            session.add(table(**columns))
+
+
+def apply(row: SQLModel, values: dict[str, Any]) -> bool:
+    """Set column values on a row; True if anything differed."""
+    changed = False
+    for name, value in values.items():
+        if getattr(row, name) != value:
+            setattr(row, name, value)
+            changed = True
+    return changed

@@ -83,17 +83,15 @@ def _open_desk(args: argparse.Namespace, *, create: bool = False):  # noqa: ANN2
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from krakow_desk.exchange import dataset_json
-    from krakow_desk.resources import krakow_dataset
-    from krakow_desk.services.dataset import import_dataset
+    from krakow_desk.services.setup import open_ready
 
-    with _open_desk(args, create=True) as desk:
-        if args.empty:
-            print(_("Database ready (empty): {url}").format(url=desk.url))
-        elif desk.is_empty():
-            report = import_dataset(desk, dataset_json.read(krakow_dataset()))
+    desk, report = open_ready(args.db, empty=args.empty)
+    with desk:
+        if report is not None:
             print(_("Database ready with Krakow's data ({count} records): {url}").format(
                 count=report.total_changed, url=desk.url))
+        elif desk.is_empty():
+            print(_("Database ready (empty): {url}").format(url=desk.url))
         else:
             print(_("Database is up to date and already holds data: {url}").format(url=desk.url))
     return EXIT_OK

@@ -311,8 +311,8 @@ class ParticipantData(Record):
 
     @model_validator(mode="after")
     def _named(self) -> "ParticipantData":
-        if self.person is None and self.name is None:
-            raise ValueError("name: a participant is a known person or has a name")
+        if self.person is None and self.name is None and self.role is None:
+            raise ValueError("name: a participant is a known person, or has a name or a role")
         return self
 
 

@@ -93,6 +93,8 @@ def from_validation(kind: str, error: ValidationError, key: str | None = None,
         if sep and head.replace("_", "").isalnum() and " " not in head:
             field = _field_path([*first["loc"], head]) if field else head
             problem = tail
+    elif kind_of_error.endswith("_type") and first.get("input") is None:
+        problem = _MESSAGES["missing"]  # a blank field was cleared to None before the type check
     elif kind_of_error in _MESSAGES:
         problem = _MESSAGES[kind_of_error].format(**first.get("ctx", {}))
     else:

@@ -202,11 +202,14 @@ class Keys(Child):
 
     def save(self, session, parent_id, values, keys, kind, record_key):
         session.execute(sa.delete(self.table).where(getattr(self.table, self.parent_column) == parent_id))
-        for index, target_key in enumerate(sorted(set(values))):
+        target_ids = set()
+        for index, target_key in enumerate(values):
             target_id = keys.id_of(self.target, target_key)
             if target_id is None:
                 raise UnknownReference(kind, record_key, f"{self.field}[{index}]", self.target_kind,
                                        target_key)
+            target_ids.add(target_id)
+        for target_id in sorted(target_ids):
             session.add(self.table(**{self.parent_column: parent_id, self.value_column: target_id}))
 
 

@@ -3,7 +3,7 @@
 from datetime import date
 from typing import TYPE_CHECKING
 
-from krakow_desk.domain.records import PartnerFacts, Records, StatusPeriod, compute
+from krakow_desk.domain.records import RECORD_FIGURES, PartnerFacts, Records, StatusPeriod, compute
 
 if TYPE_CHECKING:
     from krakow_desk.services.desk import Desk
@@ -30,7 +30,6 @@ def compute_records(desk: "Desk", as_of: date) -> Records:
 
 def records_json(records: Records) -> dict:
     """The records as DESIGN.md §4 gives them for ``records --json``."""
-    from krakow_desk.domain.records import RECORD_FIGURES
     result: dict = {}
     for name, figure in RECORD_FIGURES:
         holder = getattr(records, name)

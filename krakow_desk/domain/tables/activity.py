@@ -49,7 +49,7 @@ class VisitPartner(SQLModel, table=True):
 class VisitParticipant(SQLModel, table=True):
     """A member of a delegation or one of Krakow's hosts."""
     __tablename__ = "visit_participant"
-    __table_args__ = (sa.CheckConstraint("person_id IS NOT NULL OR name IS NOT NULL", name="named"),)
+    __table_args__ = (sa.CheckConstraint("person_id IS NOT NULL OR name IS NOT NULL OR role IS NOT NULL", name="named"),)
     id: Optional[int] = Field(default=None, primary_key=True)
     visit_id: int = fk("visit.id", ondelete="CASCADE", nullable=False)
     person_id: Optional[int] = fk("person.id", ondelete="RESTRICT")

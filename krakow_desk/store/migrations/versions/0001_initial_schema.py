@@ -402,7 +402,7 @@ def upgrade() -> None:
     sa.Column('precedence', sa.Integer(), nullable=True),
     sa.Column('languages', sa.JSON(), server_default='[]', nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
-    sa.CheckConstraint('person_id IS NOT NULL OR name IS NOT NULL', name=op.f('ck_visit_participant_named')),
+    sa.CheckConstraint('person_id IS NOT NULL OR name IS NOT NULL OR role IS NOT NULL', name=op.f('ck_visit_participant_named')),
     sa.ForeignKeyConstraint(['person_id'], ['person.id'], name=op.f('fk_visit_participant_person_id_person'), ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['visit_id'], ['visit.id'], name=op.f('fk_visit_participant_visit_id_visit'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_visit_participant'))

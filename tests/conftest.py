@@ -1,0 +1,83 @@
+"""Every test gets a fresh database: SQLite always, PostgreSQL where KRAKOW_DESK_TEST_PG_URL
+names a server (a throw-away schema per test)."""
+
+import os
+import shutil
+import uuid
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+import sqlalchemy as sa
+
+from krakow_desk.services.desk import Desk
+
+PG_URL = os.environ.get("KRAKOW_DESK_TEST_PG_URL")
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Nothing a test does may touch the user's real data folder or database.
+    monkeypatch.setenv("KRAKOW_DESK_HOME", str(tmp_path_factory.mktemp("home")))
+    monkeypatch.delenv("KRAKOW_DESK_DB", raising=False)
+    monkeypatch.setenv("KRAKOW_DESK_LANG", "pl")
+
+
+@pytest.fixture(autouse=True)
+def _polish_default() -> Iterator[None]:
+    from krakow_desk import i18n
+    i18n.set_language("pl")
+    yield
+    i18n.set_language("pl")
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'desk.sqlite3'}"
+        return
+    if not PG_URL:
+        pytest.skip("no PostgreSQL server (set KRAKOW_DESK_TEST_PG_URL)")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(PG_URL)
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+    separator = "&" if "?" in PG_URL else "?"
+    yield f"{PG_URL}{separator}options=-csearch_path%3D{schema}"
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
+    admin.dispose()
+
+
+@pytest.fixture
+def desk(db_url: str) -> Iterator[Desk]:
+    """An empty, migrated database."""
+    with Desk.open(db_url, create=True) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="session")
+def _krakow_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from krakow_desk.services.setup import open_ready
+    path = tmp_path_factory.mktemp("template") / "krakow.sqlite3"
+    desk, report = open_ready(f"sqlite:///{path}")
+    desk.close()
+    assert report is not None and report.total_changed > 0
+    return path
+
+
+@pytest.fixture
+def krakow(db_url: str, _krakow_template: Path, tmp_path: Path) -> Iterator[Desk]:
+    """A database holding Krakow's data."""
+    if db_url.startswith("sqlite"):
+        # Loading once and copying the file keeps the suite fast; the copy is a closed database.
+        target = tmp_path / "krakow.sqlite3"
+        shutil.copyfile(_krakow_template, target)
+        with Desk.open(f"sqlite:///{target}") as opened:
+            yield opened
+        return
+    from krakow_desk.services.setup import open_ready
+    opened, _ = open_ready(db_url)
+    with opened:
+        yield opened

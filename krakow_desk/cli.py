@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Optional, Sequence
 
 from krakow_desk import __version__
-from krakow_desk.i18n import LANGUAGES, _, set_language
+from krakow_desk.i18n import LANGUAGES, N_, _, ngettext, set_language
 
 EXIT_OK, EXIT_USER, EXIT_USAGE = 0, 1, 2
 
@@ -32,7 +32,28 @@ def _language_from_argv(argv: Sequence[str]) -> str:
     return os.environ.get("KRAKOW_DESK_LANG", "pl")
 
 
+# argparse's own words, so that help and usage errors speak the user's language too.
+ARGPARSE_MESSAGES = (
+    N_("usage: "), N_("options"), N_("positional arguments"), N_("show this help message and exit"),
+    N_("show program's version number and exit"), N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"), N_("%(prog)s: error: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"), N_("expected one argument"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+)
+
+
+COLLECTIONS = {
+    "sources": N_("sources"), "partners": N_("partners"), "agreements": N_("agreements"),
+    "organisations": N_("organisations"), "memberships": N_("memberships"),
+    "institutions": N_("institutions"), "people": N_("people"), "visits": N_("visits"),
+    "events": N_("events"), "gifts": N_("gifts"), "letters": N_("letters"), "tasks": N_("tasks"),
+    "yearly_figures": N_("yearly figures"),
+}
+
+
 def build_parser() -> argparse.ArgumentParser:
+    argparse._ = _  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
     parser = argparse.ArgumentParser(
         prog="krakow-desk",
         description=_("Partner-relations manager of the City of Krakow. "
@@ -134,10 +155,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     dataset = dataset_json.read(Path(args.file))
     with _open_desk(args) as desk:
         report = import_dataset(desk, dataset, dry_run=args.dry_run)
-    names = sorted(set(report.created) | set(report.updated) | set(report.unchanged))
-    for name in names:
+    for name in COLLECTIONS:
+        if name not in report.created and name not in report.updated and name not in report.unchanged:
+            continue
         print(_("{collection}: {created} new, {updated} updated, {unchanged} unchanged").format(
-            collection=name, created=report.created.get(name, 0),
+            collection=_(COLLECTIONS[name]), created=report.created.get(name, 0),
             updated=report.updated.get(name, 0), unchanged=report.unchanged.get(name, 0)))
     if args.dry_run:
         print(_("Dry run: nothing was written."))

@@ -5,6 +5,12 @@ import pytest
 from krakow_desk.services.desk import Desk
 from krakow_desk.services.errors import DuplicateKey, InUse, InvalidRecord, NotFound, UnknownReference
 
+@pytest.fixture(autouse=True)
+def _english() -> None:
+    from krakow_desk import i18n
+    i18n.set_language("en")
+
+
 PARTNER = {"key": "rochester", "name": "Rochester", "name_en": "Rochester", "country": "US",
            "statuses": [{"status": "active", "since": "1973-07-18"}], "domains": ["health"]}
 
@@ -26,9 +32,9 @@ def test_a_valid_partner_is_saved_and_read_back(desk: Desk) -> None:
     ({"name": "  "}, "name", "required"),
     ({"country": "XX"}, "country", "ISO 3166"),
     ({"country": None}, "country", "required"),
-    ({"latitude": 95, "longitude": 10}, "latitude", "less than or equal to 90"),
+    ({"latitude": 95, "longitude": 10}, "latitude", "at most 90"),
     ({"latitude": 50.0}, "longitude", "give both"),
-    ({"population": -5}, "population", "greater than or equal to 0"),
+    ({"population": -5}, "population", "at least 0"),
     ({"timezone": "Mars/Olympus"}, "timezone", "IANA"),
     ({"statuses": [{"status": "active", "since": "2023-02-30"}]}, "statuses[0].since", "real calendar date"),
     ({"statuses": [{"status": "active", "since": "2010", "until": "2005"}]}, "statuses[0].until", "before"),
@@ -119,7 +125,7 @@ def test_delete_refuses_while_records_depend_and_says_what(desk: Desk) -> None:
     with pytest.raises(InUse) as caught:
         desk.partners.delete("rochester")
     assert caught.value.dependents == {"agreement": 1}
-    assert "1 agreement" in caught.value.message
+    assert "1 × agreement" in caught.value.message
     desk.agreements.delete("rochester-1973")
     assert desk.partners.delete("rochester").deleted == (("partner", "rochester"),)
     with pytest.raises(NotFound):
@@ -145,3 +151,14 @@ def test_a_source_must_exist(desk: Desk) -> None:
     with pytest.raises(UnknownReference) as caught:
         desk.partners.create({**PARTNER, "population": 5, "population_source": "nowhere"})
     assert caught.value.field == "population_source"
+
+
+def test_messages_speak_polish_when_the_window_does(desk: Desk) -> None:
+    from krakow_desk import i18n
+    i18n.set_language("pl")
+    with pytest.raises(InvalidRecord) as caught:
+        desk.partners.create({**PARTNER, "name": ""})
+    assert caught.value.message == "partner 'rochester': name: pole wymagane"
+    with pytest.raises(UnknownReference) as caught:
+        desk.agreements.create(agreement(partner="atlantis"))
+    assert "partner 'atlantis' nie istnieje" in caught.value.message

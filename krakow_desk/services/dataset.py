@@ -43,8 +43,7 @@ def parse_dataset(raw: Any) -> s.Dataset:
             collection, index = str(loc[0]), loc[1]
             item = raw.get(collection, [])[index] if isinstance(raw.get(collection), list) else None
             key = item.get("key") if isinstance(item, dict) else None
-            detail = from_validation(collection, error, key or f"#{index + 1}")
-            raise DatasetError(detail.message.replace(f".{collection}[{index}]", "")) from None
+            raise from_validation(collection, error, key or f"#{index + 1}", skip=2) from None
         raise from_validation("dataset", error) from None
 
 

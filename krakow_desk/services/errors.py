@@ -4,6 +4,22 @@ from typing import Any, Iterable
 
 from pydantic import ValidationError
 
+from krakow_desk.i18n import N_, _
+
+# Names of record kinds as people say them; field names stay as the dataset spells them.
+KIND_NAMES = {
+    "partner": N_("partner"), "agreement": N_("agreement"), "organisation": N_("organisation"),
+    "membership": N_("membership"), "institution": N_("institution"), "person": N_("person"),
+    "visit": N_("visit"), "event": N_("event"), "gift": N_("gift"), "letter": N_("letter"),
+    "task": N_("task"), "source": N_("source"), "home": N_("home city"),
+    "yearly figure": N_("yearly figure"), "dataset": N_("dataset"),
+}
+
+
+def kind_name(kind: str) -> str:
+    text = KIND_NAMES.get(kind)
+    return _(text) if text else kind
+
 
 class DeskError(Exception):
     """A failure the user can act on; its message is shown as it is."""
@@ -18,27 +34,28 @@ class InvalidRecord(DeskError):
 
     def __init__(self, kind: str, field: str | None, problem: str, key: str | None = None) -> None:
         self.kind, self.field, self.problem, self.key = kind, field, problem, key
-        where = f"{kind} '{key}'" if key else kind
+        where = f"{kind_name(kind)} '{key}'" if key else kind_name(kind)
         super().__init__(f"{where}: {field}: {problem}" if field else f"{where}: {problem}")
 
 
 class NotFound(DeskError):
     def __init__(self, kind: str, key: str) -> None:
         self.kind, self.key = kind, key
-        super().__init__(f"no {kind} '{key}'")
+        super().__init__(_("no {kind} '{key}'").format(kind=kind_name(kind), key=key))
 
 
 class UnknownReference(InvalidRecord):
     """A record names another one (by key) that does not exist."""
 
     def __init__(self, kind: str, key: str | None, field: str, target_kind: str, target: str) -> None:
-        super().__init__(kind, field, f"no {target_kind} '{target}'", key)
+        super().__init__(kind, field, _("no {kind} '{key}'").format(kind=kind_name(target_kind), key=target), key)
         self.target_kind, self.target = target_kind, target
 
 
 class DuplicateKey(InvalidRecord):
     def __init__(self, kind: str, key: str) -> None:
-        super().__init__(kind, "key", f"another {kind} already has the key '{key}'", key)
+        super().__init__(kind, "key", _("another {kind} already has the key '{key}'").format(
+            kind=kind_name(kind), key=key), key)
 
 
 class InUse(DeskError):
@@ -46,27 +63,35 @@ class InUse(DeskError):
 
     def __init__(self, kind: str, key: str, dependents: dict[str, int]) -> None:
         self.dependents = dependents
-        listing = ", ".join(f"{count} {name}" for name, count in sorted(dependents.items()))
-        super().__init__(f"{kind} '{key}' cannot be deleted: {listing} depend on it")
+        listing = ", ".join(f"{count} × {kind_name(name)}" for name, count in sorted(dependents.items()))
+        super().__init__(_("{kind} '{key}' cannot be deleted: records depend on it ({listing})").format(
+            kind=kind_name(kind), key=key, listing=listing))
 
 
 class DatasetError(DeskError):
     """A dataset file that cannot be read at all (not JSON, not ours)."""
 
 
+REQUIRED = N_("is required")
 _MESSAGES = {
-    "missing": "is required",
-    "date_from_datetime_parsing": "is not a real date (YYYY-MM-DD)",
-    "date_parsing": "is not a real date (YYYY-MM-DD)",
-    "date_type": "is not a date",
-    "time_parsing": "is not a time (HH:MM)",
-    "extra_forbidden": "is not a known field",
-    "string_pattern_mismatch": "may hold only lower-case letters, digits and single hyphens",
-    "int_parsing": "is not a whole number",
-    "float_parsing": "is not a number",
-    "decimal_parsing": "is not a number",
-    "bool_parsing": "is not true or false",
-    "enum": "is not one of: {expected}",
+    "missing": REQUIRED,
+    "date_from_datetime_parsing": N_("is not a real date (YYYY-MM-DD)"),
+    "date_parsing": N_("is not a real date (YYYY-MM-DD)"),
+    "date_type": N_("is not a date"),
+    "time_parsing": N_("is not a time (HH:MM)"),
+    "extra_forbidden": N_("is not a known field"),
+    "string_pattern_mismatch": N_("may hold only lower-case letters, digits and single hyphens"),
+    "int_parsing": N_("is not a whole number"),
+    "float_parsing": N_("is not a number"),
+    "decimal_parsing": N_("is not a number"),
+    "bool_parsing": N_("is not true or false"),
+    "enum": N_("is not one of: {expected}"),
+    "greater_than": N_("must be greater than {gt}"),
+    "greater_than_equal": N_("must be at least {ge}"),
+    "less_than": N_("must be less than {lt}"),
+    "less_than_equal": N_("must be at most {le}"),
+    "string_too_long": N_("is too long (at most {max_length} characters)"),
+    "too_long": N_("has too many items"),
 }
 
 
@@ -81,22 +106,26 @@ def _field_path(loc: Iterable[Any]) -> str:
 
 
 def from_validation(kind: str, error: ValidationError, key: str | None = None,
-                    prefix: str = "") -> InvalidRecord:
-    """The first problem of a pydantic error, phrased for a person and naming its field."""
+                    prefix: str = "", skip: int = 0) -> InvalidRecord:
+    """The first problem of a pydantic error, phrased for a person and naming its field.
+
+    ``skip`` drops leading parts of the location (the collection and index of a dataset record).
+    """
     first = error.errors()[0]
-    field = _field_path(first["loc"])
+    loc = tuple(first["loc"])[skip:]
+    field = _field_path(loc)
     kind_of_error = first["type"]
     if kind_of_error == "value_error":
         problem = str(first.get("ctx", {}).get("error", first["msg"]))
         # Model-level rules say "field: problem" so that the field is named even there.
         head, sep, tail = problem.partition(": ")
         if sep and head.replace("_", "").isalnum() and " " not in head:
-            field = _field_path([*first["loc"], head]) if field else head
+            field = _field_path([*loc, head]) if field else head
             problem = tail
     elif kind_of_error.endswith("_type") and first.get("input") is None:
-        problem = _MESSAGES["missing"]  # a blank field was cleared to None before the type check
+        problem = _(REQUIRED)  # a blank field was cleared to None before the type check
     elif kind_of_error in _MESSAGES:
-        problem = _MESSAGES[kind_of_error].format(**first.get("ctx", {}))
+        problem = _(_MESSAGES[kind_of_error]).format(**first.get("ctx", {}))
     else:
         problem = first["msg"][:1].lower() + first["msg"][1:]
     if prefix:

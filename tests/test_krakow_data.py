@@ -1,0 +1,163 @@
+"""Krakow's own data: every partner of the seeds, the agreements, and a lossless round trip."""
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from krakow_desk.exchange import dataset_json
+from krakow_desk.resources import krakow_dataset
+from krakow_desk.services.dataset import export_dataset, import_dataset
+from krakow_desk.services.desk import Desk
+from krakow_desk.services.errors import DatasetError, InvalidRecord
+
+# Every city the two seeds name as a partner, with the category the programme gives it.
+SEED_PARTNERS = {
+    "kyiv": ("Kijów", "twin_city"), "leuven": ("Leuven", "twin_city"),
+    "milan": ("Mediolan", "twin_city"), "nuremberg": ("Norymberga", "twin_city"),
+    "curitiba": ("Kurytyba", "honorary_twin_city"), "la-serena": ("La Serena", "honorary_twin_city"),
+    "bordeaux": ("Bordeaux", "partner_city"), "bratislava": ("Bratysława", "partner_city"),
+    "budapest": ("Budapeszt", "partner_city"), "cusco": ("Cusco", "partner_city"),
+    "edinburgh": ("Edynburg", "partner_city"), "fez": ("Fez", "partner_city"),
+    "florence": ("Florencja", "partner_city"), "frankfurt": ("Frankfurt nad Menem", "partner_city"),
+    "gothenburg": ("Göteborg", "partner_city"), "innsbruck": ("Innsbruck", "partner_city"),
+    "leipzig": ("Lipsk", "partner_city"), "lviv": ("Lwów", "partner_city"),
+    "orleans": ("Orlean", "partner_city"), "pecs": ("Pecs", "partner_city"),
+    "rochester": ("Rochester", "partner_city"), "saint-petersburg": ("Sankt Petersburg", "partner_city"),
+    "seville": ("Sewilla", "partner_city"), "solothurn": ("Solura", "partner_city"),
+    "vilnius": ("Wilno", "partner_city"), "zagreb": ("Zagrzeb", "partner_city"),
+    "moscow": ("Moskwa", "no_agreement"), "quito": ("Quito", "no_agreement"),
+    "strasbourg": ("Strasbourg", "no_agreement"), "vienna": ("Wiedeń", "no_agreement"),
+    "kosice": ("Koszyce", "no_agreement"), "olomouc": ("Ołomuniec", "no_agreement"),
+    "tbilisi": ("Tbilisi", None), "nanjing": ("Nankin", None), "rome": ("Rzym", None),
+    "trondheim": ("Trondheim", None), "san-francisco": ("San Francisco", None),
+}
+
+# Counted by hand from the programme (and the later page for Olomouc).
+AGREEMENTS_PER_KIND = {
+    "cooperation_agreement": 21, "understanding": 7, "cooperation_protocol": 7, "joint_statement": 5,
+    "declaration": 4, "partnership_agreement": 4, "twin_city_agreement": 3,
+    "cooperation_programme": 2, "friendship_pact": 2, "honorary_twin_city_title": 2,
+    "letter_of_intent": 2,
+}
+
+
+def test_every_partner_of_the_seeds_is_present(krakow: Desk) -> None:
+    partners = {p.key: p for p in krakow.partners.all()}
+    assert set(partners) == set(SEED_PARTNERS)
+    for key, (name, category) in SEED_PARTNERS.items():
+        assert partners[key].name == name
+        assert (partners[key].category.value if partners[key].category else None) == category
+    assert Counter(p.category.value for p in partners.values() if p.category)["partner_city"] == 20
+
+
+def test_agreements_counted_per_kind(krakow: Desk) -> None:
+    counts = Counter(a.kind.value for a in krakow.agreements.all())
+    assert dict(counts) == AGREEMENTS_PER_KIND
+
+
+def test_rochester_agreement_renews_every_five_years_with_six_months_notice(krakow: Desk) -> None:
+    rochester = krakow.agreements.get("rochester-1973-07-18-cooperation-agreement")
+    assert rochester.signed_on.iso() == "1973-07-18"
+    assert (rochester.term_months, rochester.auto_renews, rochester.renewal_months,
+            rochester.notice_months) == (60, True, 60, 6)
+
+
+def test_memberships_gifts_and_reported_figures(krakow: Desk) -> None:
+    memberships = {m.organisation: m for m in krakow.memberships.all()}
+    assert len(memberships) == 8
+    assert memberships["eurocities"].joined_year == 1990
+    league = next(m for m in memberships.values() if m.fee is not None and m.fee > 0)
+    assert (league.fee, league.fee_currency) == (100, "USD")
+    gifts = krakow.gifts.all()
+    trams = [g for g in gifts if g.partner == "nuremberg" and g.quantity == 124]
+    assert trams and trams[0].direction.value == "received"
+    engines = [g for g in gifts if g.partner == "innsbruck" and g.quantity == 4]
+    assert engines and engines[0].date.iso() == "2003-12"
+    bust = [g for g in gifts if g.partner == "la-serena" and g.direction.value == "given"]
+    assert bust and "Domeyk" in bust[0].description and bust[0].date.iso() == "2005-09"
+    figures = {(f.year, f.metric.value): f for f in krakow.yearly_figures()}
+    assert figures[(2005, "delegations_received")].value == 100
+    assert figures[(2005, "delegations_received")].approximate
+    assert figures[(2005, "delegations_from_partners")].value == 21
+    assert figures[(2005, "trips_abroad")].value == 182
+    assert figures[(2005, "presentations_and_fairs")].value == 30
+
+
+def test_every_geographic_fact_has_a_source(krakow: Desk) -> None:
+    sources = {s.key for s in krakow.sources.all()}
+    for partner in krakow.partners.all():
+        for value, source in ((partner.latitude, partner.coordinates_source),
+                              (partner.population, partner.population_source),
+                              (partner.area_km2, partner.area_source),
+                              (partner.elevation_m, partner.elevation_source)):
+            if value is not None:
+                assert source in sources, (partner.key, value)
+
+
+def test_native_scripts_survive(krakow: Desk) -> None:
+    assert krakow.find_partner("Київ").key == "kyiv"
+    assert krakow.find_partner("kijow").key == "kyiv"
+    assert krakow.find_partner("KIEV").key == "kyiv"
+    assert krakow.find_partner("南京").key == "nanjing"
+    assert krakow.find_partner("თბილისი").key == "tbilisi"
+    assert krakow.find_partner("فاس").key == "fez"
+    assert krakow.find_partner("goteborg").key == "gothenburg"
+
+
+def test_the_data_file_is_in_canonical_form(krakow: Desk) -> None:
+    assert dataset_json.dumps(export_dataset(krakow)) == krakow_dataset().read_text(encoding="utf-8")
+
+
+def test_export_import_export_is_byte_identical(krakow: Desk, tmp_path: Path) -> None:
+    first = dataset_json.dumps(export_dataset(krakow))
+    with Desk.open(str(tmp_path / "copy.sqlite3"), create=True) as other:
+        import_dataset(other, dataset_json.loads(first))
+        assert dataset_json.dumps(export_dataset(other)) == first
+
+
+def test_reimporting_the_same_data_changes_nothing(krakow: Desk) -> None:
+    report = import_dataset(krakow, dataset_json.read(krakow_dataset()))
+    assert report.total_changed == 0
+    assert report.unchanged["partners"] == len(SEED_PARTNERS)
+
+
+def test_import_merges_by_key_and_dry_run_writes_nothing(krakow: Desk) -> None:
+    data = json.loads(krakow_dataset().read_text(encoding="utf-8"))
+    data["partners"] = [p for p in data["partners"] if p["key"] == "leuven"]
+    data["partners"][0]["notes"] = "Nowa notatka"
+    data["partners"].append({**data["partners"][0], "key": "ghent", "name": "Gandawa", "name_en": "Ghent",
+                             "aliases": [], "statuses": []})
+    subset = {"format": data["format"], "version": 1, "partners": data["partners"]}
+    dry = import_dataset(krakow, dataset_json.loads(json.dumps(subset)), dry_run=True)
+    assert dry.created == {"partners": 1} and dry.updated == {"partners": 1}
+    assert krakow.partners.find("ghent") is None
+    assert krakow.partners.get("leuven").notes != "Nowa notatka"
+    import_dataset(krakow, dataset_json.loads(json.dumps(subset)))
+    assert krakow.partners.get("leuven").notes == "Nowa notatka"
+    assert krakow.partners.get("ghent").name == "Gandawa"
+    assert krakow.partners.count() == len(SEED_PARTNERS) + 1
+
+
+@pytest.mark.parametrize("text, words", [
+    ("not json at all", "not valid JSON"),
+    ("[1, 2]", "JSON object"),
+    ('{"format": "something-else", "version": 1}', "not a Krakow Desk dataset"),
+    ('{"format": "krakow-desk/dataset", "version": 99}', "newer"),
+    ('{"format": "krakow-desk/dataset", "version": 1, "partners": [{"key": "x", "name": "X", '
+     '"country": "PL", "population": -1}]}', "partners 'x': population"),
+])
+def test_hostile_files_are_refused_with_a_reason(text: str, words: str) -> None:
+    with pytest.raises((DatasetError, InvalidRecord)) as caught:
+        dataset_json.loads(text)
+    assert words in caught.value.message
+
+
+def test_a_failing_import_writes_nothing(krakow: Desk) -> None:
+    bad = {"format": "krakow-desk/dataset", "version": 1,
+           "partners": [{"key": "ghent", "name": "Gandawa", "country": "BE"}],
+           "agreements": [{"key": "ghent-1", "partner": "atlantis", "kind": "memorandum"}]}
+    with pytest.raises(InvalidRecord, match="atlantis"):
+        import_dataset(krakow, dataset_json.loads(json.dumps(bad)))
+    assert krakow.partners.find("ghent") is None

@@ -17,8 +17,20 @@ _LABELS: dict[Enum, str] = {
 }
 
 
+NOT_STATED = N_("not stated")
+
+
 def label(value: Enum | None) -> str:
     if value is None:
-        return ""
+        return _(NOT_STATED)
     text = _LABELS.get(value)
     return _(text) if text else str(value.value).replace("_", " ")
+
+
+def country_name(code: str | None) -> str:
+    """The country's name in the current language (Babel's CLDR names), or the code if unknown."""
+    if not code:
+        return ""
+    from babel import Locale
+    from krakow_desk.i18n import language
+    return Locale.parse(language()).territories.get(code.upper(), code)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from krakow_desk.domain.records import StatusPeriod, status_on
 from krakow_desk.domain.schema import PartnerData
 from krakow_desk.i18n import N_, _
-from krakow_desk.labels import label
+from krakow_desk.labels import country_name, label
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -54,7 +54,7 @@ class PartnerTableModel(QAbstractTableModel):
         if column == COL_NATIVE:
             return partner.name_native or ""
         if column == COL_COUNTRY:
-            return partner.country
+            return country_name(partner.country)
         if column == COL_CATEGORY:
             return label(partner.category)
         if column == COL_STATUS:

@@ -6,6 +6,7 @@ validation (a SQLModel ``table=True`` quirk); these do it all.
 """
 
 import datetime as dt
+from functools import lru_cache
 from decimal import Decimal
 from typing import Annotated, Any, Optional
 from zoneinfo import available_timezones
@@ -78,6 +79,12 @@ def _check_language(code: str) -> str:
     if pycountry.languages.get(alpha_2=code) is None:
         raise ValueError(f"'{code}' is not an ISO 639-1 language code")
     return code
+
+
+@lru_cache(maxsize=1)
+def _time_zones() -> frozenset[str]:
+    # available_timezones() walks the whole tz database on every call: ask once.
+    return frozenset(available_timezones())
 
 
 def _check_order(first: Any, second: Any, first_name: str, second_name: str) -> None:
@@ -162,7 +169,7 @@ class PartnerData(Record):
     @field_validator("timezone")
     @classmethod
     def _zone(cls, value: Optional[str]) -> Optional[str]:
-        if value is not None and value not in available_timezones():
+        if value is not None and value not in _time_zones():
             raise ValueError(f"'{value}' is not an IANA time zone")
         return value
 

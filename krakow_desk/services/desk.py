@@ -15,7 +15,9 @@ from krakow_desk.domain import tables as t
 from krakow_desk.domain.text import fold
 from krakow_desk.services import shapes
 from krakow_desk.services.collection import Changes, Collection
+from krakow_desk.domain.records import Records
 from krakow_desk.services.errors import DeskError, NotFound, from_validation
+from krakow_desk.services.records import compute_records
 from krakow_desk.store import migrate
 from krakow_desk.i18n import _
 from krakow_desk.store.engine import create_engine, sqlite_file_missing
@@ -155,6 +157,6 @@ class Desk:
                 text=text, keys=", ".join(sorted(matches))))
         return next(iter(matches.values()))
 
-    def records(self, as_of: Optional[date] = None):  # noqa: ANN201  (see services.records)
-        from krakow_desk.services.records import compute_records
+    def records(self, as_of: Optional[date] = None) -> Records:
+        """The partnership records over the partners with current cooperation on ``as_of``."""
         return compute_records(self, as_of or date.today())

@@ -161,3 +161,14 @@ def test_a_failing_import_writes_nothing(krakow: Desk) -> None:
     with pytest.raises(InvalidRecord, match="atlantis"):
         import_dataset(krakow, dataset_json.loads(json.dumps(bad)))
     assert krakow.partners.find("ghent") is None
+
+
+def test_a_changed_agreement_keeps_the_agreement_it_renews(krakow: Desk) -> None:
+    renewal = krakow.agreements.get("orleans-2002-05-07-friendship-pact")
+    assert renewal.related == "orleans-1992-03-14-friendship-pact"
+    changed = {**renewal.model_dump(mode="json"), "notes": "Sprawdzone z oryginałem."}
+    subset = {"format": "krakow-desk/dataset", "version": 1, "agreements": [changed]}
+    report = import_dataset(krakow, dataset_json.loads(json.dumps(subset)))
+    assert report.updated == {"agreements": 1}
+    again = krakow.agreements.get("orleans-2002-05-07-friendship-pact")
+    assert again.notes == "Sprawdzone z oryginałem." and again.related == "orleans-1992-03-14-friendship-pact"

@@ -1,7 +1,7 @@
 """Reading and writing one record type: get, list, create, update, delete — validated, atomic."""
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, Mapping, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, Mapping, TypeVar
 
 import sqlalchemy as sa
 from pydantic import ValidationError
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from krakow_desk.services.desk import Desk
 
 M = TypeVar("M", bound=Record)
+Outcome = Literal["created", "updated", "unchanged"]
 
 
 @dataclass(frozen=True)
@@ -118,9 +119,9 @@ class Collection(Generic[M]):
         with self.desk.session() as session:
             keys = KeyCache(session)
             row = self._row(session, key)
-            changed = self.write(session, keys, record, existing=row)
+            outcome = self.write(session, keys, record, existing=row)
             saved = self.kind.shape.models_of(session, [row], keys)[0]
-        changes = Changes(updated=((self.kind.name, record.key),)) if changed else Changes()
+        changes = Changes(updated=((self.kind.name, record.key),)) if outcome == "updated" else Changes()
         return Saved(saved, changes)  # type: ignore[arg-type]
 
     def delete(self, key: str) -> Changes:
@@ -133,25 +134,25 @@ class Collection(Generic[M]):
         return Changes(deleted=((self.kind.name, key),))
 
     def write(self, session: Session, keys: KeyCache, record: Record, existing: Any,
-              defer_self_ref: bool = False) -> bool:
-        """Insert or update one validated record inside the caller's transaction."""
+              defer_self_ref: bool = False) -> Outcome:
+        """Insert or update one validated record inside the caller's transaction.
+
+        A record equal to what is stored is left alone: no rows are touched.
+        """
         shape, name = self.kind.shape, self.kind.name
+        if existing is not None and shape.models_of(session, [existing], keys)[0] == record:
+            return "unchanged"
         if existing is None or existing.key != record.key:
             if keys.id_of(self.table, record.key) is not None:
                 raise DuplicateKey(name, record.key)
         if defer_self_ref and self.kind.self_ref:
             record = record.model_copy(update={self.kind.self_ref: None})
         values = shape.columns_of(record, keys, name, record.key)
+        row = existing if existing is not None else self.table(**values)
         if existing is None:
-            row = self.table(**values)
             session.add(row)
-            changed = True
         else:
-            row = existing
-            old = shape.models_of(session, [row], keys)[0]
-            changed = apply(row, values)
-            if old != record:
-                changed = True
+            apply(row, values)
         try:
             session.flush()
         except IntegrityError as error:
@@ -161,7 +162,7 @@ class Collection(Generic[M]):
         else:
             keys.forget(self.table)  # the key itself may have changed
         shape.save_children(session, row.id, record, keys, name, record.key)
-        return changed
+        return "created" if existing is None else "updated"
 
     def set_self_ref(self, session: Session, keys: KeyCache, record: Record) -> None:
         """Second pass of an import: point records at others of their own kind."""

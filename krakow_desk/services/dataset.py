@@ -11,8 +11,8 @@ from krakow_desk.domain import tables as t
 from krakow_desk.services import shapes
 from krakow_desk.services.collection import Collection
 from krakow_desk.services.desk import Desk
-from krakow_desk.services.errors import DatasetError, UnknownReference, from_validation
-from krakow_desk.services.mapping import KeyCache
+from krakow_desk.services.errors import DatasetError, from_validation
+from krakow_desk.services.mapping import KeyCache, require_source
 
 
 @dataclass
@@ -59,7 +59,7 @@ def import_dataset(desk: Desk, dataset: s.Dataset, *, dry_run: bool = False) -> 
             keys = KeyCache(session)
             for kind in shapes.KINDS:
                 _import_kind(session, keys, getattr(desk, kind.plural), getattr(dataset, kind.plural), report)
-            _import_figures(session, dataset.yearly_figures, report)
+            _import_figures(session, keys, dataset.yearly_figures, report)
             if dataset.home is not None:
                 Desk.write_home(session, dataset.home)
             session.flush()
@@ -76,27 +76,20 @@ def _import_kind(session, keys: KeyCache, collection: Collection, records: list,
     deferred = []
     for record in records:
         existing = session.scalar(sa.select(table).where(table.key == record.key))
-        before = kind.shape.models_of(session, [existing], keys)[0] if existing is not None else None
-        collection.write(session, keys, record, existing, defer_self_ref=True)
-        if kind.self_ref and getattr(record, kind.self_ref) is not None:
+        outcome = collection.write(session, keys, record, existing, defer_self_ref=True)
+        if outcome != "unchanged" and kind.self_ref and getattr(record, kind.self_ref) is not None:
             deferred.append(record)
-        if before is None:
-            report.count(report.created, kind.plural)
-        elif before != record:
-            report.count(report.updated, kind.plural)
-        else:
-            report.count(report.unchanged, kind.plural)
+        report.count(getattr(report, outcome), kind.plural)
     # Records of a kind may point at each other in any order: link them once all exist.
     for record in deferred:
         collection.set_self_ref(session, keys, record)
 
 
-def _import_figures(session, figures: list[s.YearlyFigureData], report: ImportReport) -> None:
+def _import_figures(session, keys: KeyCache, figures: list[s.YearlyFigureData], report: ImportReport) -> None:
     for figure in figures:
         row = session.scalar(sa.select(t.YearlyFigure).where(
             t.YearlyFigure.year == figure.year, t.YearlyFigure.metric == figure.metric))
-        if figure.source is not None and session.scalar(sa.select(t.Source.id).where(t.Source.key == figure.source)) is None:
-            raise UnknownReference("yearly figure", f"{figure.year}/{figure.metric}", "source", "source", figure.source)
+        require_source(keys, figure.source, "yearly figure", f"{figure.year}/{figure.metric}", "source")
         values = figure.model_dump()
         if row is None:
             session.add(t.YearlyFigure(**values))

@@ -92,8 +92,7 @@ class Shape:
                    prefix: str = "") -> dict[str, Any]:
         values: dict[str, Any] = {name: getattr(data, name) for name in self.scalars}
         for name in self.source_fields:
-            if values[name] is not None and keys.id_of(Source, values[name]) is None:
-                raise UnknownReference(kind, record_key, prefix + name, "source", values[name])
+            require_source(keys, values[name], kind, record_key, prefix + name)
         for name in self.fuzzy:
             fuzzy: Optional[FuzzyDate] = getattr(data, name)
             values[name] = fuzzy.start if fuzzy else None
@@ -245,11 +244,15 @@ class Rows(Child):
             session.add(table(**columns))
 
 
-def apply(row: SQLModel, values: dict[str, Any]) -> bool:
-    """Set column values on a row; True if anything differed."""
-    changed = False
+def apply(row: SQLModel, values: dict[str, Any]) -> None:
+    """Set column values on a row, leaving equal ones untouched (no needless UPDATE)."""
     for name, value in values.items():
         if getattr(row, name) != value:
             setattr(row, name, value)
-            changed = True
-    return changed
+
+
+def require_source(keys: KeyCache, source: Optional[str], kind: str, record_key: Optional[str],
+                   field: str) -> None:
+    """A record may cite only a source the database knows."""
+    if source is not None and keys.id_of(Source, source) is None:
+        raise UnknownReference(kind, record_key, field, "source", source)

@@ -98,9 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open_desk(args: argparse.Namespace, *, create: bool = False):  # noqa: ANN202
+def _open_desk(args: argparse.Namespace):  # noqa: ANN202
+    """An existing, up-to-date database; only ``init`` creates one."""
     from krakow_desk.services.desk import Desk
-    return Desk.open(args.db, create=create)
+    return Desk.open(args.db)
 
 
 def cmd_init(args: argparse.Namespace) -> int:

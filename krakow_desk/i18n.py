@@ -59,18 +59,3 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def N_(message: str) -> str:
     """Marks a string for extraction where it is translated later (tables of labels)."""
     return message
-
-
-class Translator:
-    """A fixed language, for output that differs from the window's (an English report)."""
-
-    def __init__(self, language: str) -> None:
-        if language not in LANGUAGES:
-            raise ValueError(f"unknown language '{language}'")
-        self.language = language
-
-    def __call__(self, message: str) -> str:
-        return translations(self.language).gettext(message)
-
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return translations(self.language).ngettext(singular, plural, n)

@@ -2,8 +2,10 @@
 
 from enum import Enum
 
+from babel import Locale
+
 from krakow_desk.domain import enums as e
-from krakow_desk.i18n import N_, _
+from krakow_desk.i18n import N_, _, language
 
 _LABELS: dict[Enum, str] = {
     e.Category.TWIN_CITY: N_("twin city"),
@@ -31,6 +33,4 @@ def country_name(code: str | None) -> str:
     """The country's name in the current language (Babel's CLDR names), or the code if unknown."""
     if not code:
         return ""
-    from babel import Locale
-    from krakow_desk.i18n import language
     return Locale.parse(language()).territories.get(code.upper(), code)

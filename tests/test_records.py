@@ -6,7 +6,8 @@ import pytest
 
 from krakow_desk.domain.enums import PartnerStatusKind as S
 from krakow_desk.domain.fuzzydate import FuzzyDate
-from krakow_desk.domain.records import PartnerFacts, StatusPeriod, compute, status_on
+from krakow_desk.domain.records import PartnerFacts, compute, status_on
+from krakow_desk.domain.schema import StatusData
 from krakow_desk.services.desk import Desk
 from krakow_desk.services.records import records_json
 
@@ -40,7 +41,7 @@ def test_each_record_goes_to_the_right_partner() -> None:
 
 
 def test_ended_or_suspended_cooperation_drops_out_and_history_still_counts() -> None:
-    near = facts("near", 49.0, 21.0, statuses=(StatusPeriod(S.ACTIVE, D("1990")), StatusPeriod(S.ENDED, D("2010-03"))))
+    near = facts("near", 49.0, 21.0, statuses=(StatusData(status=S.ACTIVE, since=D("1990")), StatusData(status=S.ENDED, since=D("2010-03"))))
     other = facts("other", 52.5, 13.4)
     assert compute([near, other], KRAKOW, date(2009, 6, 1)).nearest.key == "near"
     assert compute([near, other], KRAKOW, date(2015, 1, 1)).nearest.key == "other"
@@ -48,7 +49,7 @@ def test_ended_or_suspended_cooperation_drops_out_and_history_still_counts() -> 
 
 
 def test_status_periods_use_the_whole_of_a_partial_date() -> None:
-    periods = (StatusPeriod(S.ACTIVE, D("1990"), D("2004")), StatusPeriod(S.DORMANT, D("2005")))
+    periods = (StatusData(status=S.ACTIVE, since=D("1990"), until=D("2004")), StatusData(status=S.DORMANT, since=D("2005")))
     assert status_on(periods, date(2004, 12, 31)) is S.ACTIVE
     assert status_on(periods, date(2005, 1, 1)) is S.DORMANT
     assert status_on(periods, date(1989, 12, 31)) is None

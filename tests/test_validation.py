@@ -125,6 +125,7 @@ def test_delete_refuses_while_records_depend_and_says_what(desk: Desk) -> None:
     with pytest.raises(InUse) as caught:
         desk.partners.delete("rochester")
     assert caught.value.dependents == {"agreement": 1}
+    assert desk.partners.dependents("rochester") == {"agreement": 1}
     assert "1 × agreement" in caught.value.message
     desk.agreements.delete("rochester-1973")
     assert desk.partners.delete("rochester").deleted == (("partner", "rochester"),)

@@ -54,7 +54,3 @@ class FuzzyDate:
 
     def __str__(self) -> str:
         return self.iso()
-
-    @property
-    def year(self) -> int:
-        return self.start.year

@@ -6,7 +6,7 @@ a database and reused by the command line, the window and the annual summary.
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Callable, Optional, Sequence
+from typing import Any, Callable, Optional, Protocol, Sequence
 
 from krakow_desk.domain.enums import PartnerStatusKind
 from krakow_desk.domain.fuzzydate import FuzzyDate
@@ -15,11 +15,11 @@ from krakow_desk.domain.geo import distance_km
 CURRENT_STATUSES = (PartnerStatusKind.ACTIVE, PartnerStatusKind.DORMANT)
 
 
-@dataclass(frozen=True)
-class StatusPeriod:
+class Period(Protocol):
+    """A status period: the schema's StatusData satisfies it, so no conversion is needed."""
     status: PartnerStatusKind
-    since: Optional[FuzzyDate] = None
-    until: Optional[FuzzyDate] = None
+    since: Optional[FuzzyDate]
+    until: Optional[FuzzyDate]
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class PartnerFacts:
     area_km2: Optional[float] = None
     elevation_m: Optional[float] = None
     is_capital: bool = False
-    statuses: Sequence[StatusPeriod] = ()
+    statuses: Sequence[Period] = ()
     documents: Sequence[FuzzyDate] = ()    # signing dates of its formal documents
 
 
@@ -48,7 +48,7 @@ def _end_of(fuzzy: FuzzyDate) -> date:
     return start
 
 
-def status_on(statuses: Sequence[StatusPeriod], day: date) -> Optional[PartnerStatusKind]:
+def status_on(statuses: Sequence[Period], day: date) -> Optional[PartnerStatusKind]:
     """The status in force on ``day``: the latest period that has begun and not ended by then."""
     found = None
     for period in statuses:
@@ -106,15 +106,16 @@ RECORD_FIGURES: tuple[tuple[str, str], ...] = (
 )
 
 
-def _pick(partners: Sequence[PartnerFacts], value: Callable[[PartnerFacts], Any],
-          largest: bool, shown: Callable[[Any], Any] = lambda v: v) -> Optional[Holder]:
-    candidates = [(value(p), p) for p in partners if value(p) is not None]
+def _pick(partners: Sequence[PartnerFacts], rank: Callable[[PartnerFacts], Any], largest: bool,
+          figure: Optional[Callable[[PartnerFacts], Any]] = None) -> Optional[Holder]:
+    """The partner ranked first; ``figure`` is what the record shows (default: the rank itself)."""
+    candidates = [(rank(p), p) for p in partners if rank(p) is not None]
     if not candidates:
         return None
     # Ties go to the alphabetically first name, so the answer never depends on storage order.
     candidates.sort(key=lambda item: item[1].name)
-    chosen_value, chosen = (max if largest else min)(candidates, key=lambda item: item[0])
-    return Holder(chosen.key, chosen.name, chosen.name_en, shown(chosen_value))
+    value, chosen = (max if largest else min)(candidates, key=lambda item: item[0])
+    return Holder(chosen.key, chosen.name, chosen.name_en, figure(chosen) if figure else value)
 
 
 def compute(partners: Sequence[PartnerFacts], home: Optional[tuple[float, float]], as_of: date) -> Records:
@@ -132,14 +133,15 @@ def compute(partners: Sequence[PartnerFacts], home: Optional[tuple[float, float]
     def latitude(p: PartnerFacts) -> Optional[float]:
         return p.latitude
 
-    def equator(p: PartnerFacts) -> Optional[float]:
+    def from_equator(p: PartnerFacts) -> Optional[float]:
         return abs(p.latitude) if p.latitude is not None else None
 
-    km = lambda v: round(v)  # noqa: E731
-    closest = _pick(current, equator, largest=False)
-    if closest is not None:
-        partner = next(p for p in current if p.key == closest.key)
-        closest = Holder(closest.key, closest.name, closest.name_en, partner.latitude)
+    def km(p: PartnerFacts) -> int:
+        return round(distance(p) or 0)
+
+    def signed(p: PartnerFacts) -> str:
+        return first_document(p).iso()  # type: ignore[union-attr]
+
     return Records(
         as_of=as_of,
         considered=len(current),
@@ -152,9 +154,9 @@ def compute(partners: Sequence[PartnerFacts], home: Optional[tuple[float, float]
         highest=_pick(current, lambda p: p.elevation_m, True),
         northernmost=_pick(current, latitude, True),
         southernmost=_pick(current, latitude, False),
-        closest_to_equator=closest,
-        oldest=_pick(current, first_document, False, lambda d: d.iso()),
-        youngest=_pick(current, first_document, True, lambda d: d.iso()),
+        closest_to_equator=_pick(current, from_equator, False, latitude),
+        oldest=_pick(current, first_document, False, signed),
+        youngest=_pick(current, first_document, True, signed),
         capitals=tuple(Holder(p.key, p.name, p.name_en, True)
                        for p in sorted(current, key=lambda p: p.name) if p.is_capital),
     )

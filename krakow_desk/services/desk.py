@@ -26,6 +26,11 @@ from krakow_desk.store.paths import resolve_db
 HOME_SETTING = "home"
 
 
+def _no_database(where: str) -> DeskError:
+    return DeskError(_("no Krakow Desk database at {path} — create it with 'krakow-desk init'").format(
+        path=where))
+
+
 class Desk:
     """An open database. ``Desk.open(url)``; close it (or use ``with``) to release the engine."""
 
@@ -57,8 +62,7 @@ class Desk:
         if not create:
             missing = sqlite_file_missing(url)
             if missing:
-                raise DeskError(_("no Krakow Desk database at {path} — create it with "
-                                  "'krakow-desk init'").format(path=missing))
+                raise _no_database(missing)
         engine = create_engine(url)
         try:
             if create:
@@ -66,8 +70,7 @@ class Desk:
             else:
                 current = migrate.current_revision(engine)
                 if current is None:
-                    raise DeskError(_("no Krakow Desk database at {path} — create it with "
-                                      "'krakow-desk init'").format(path=engine.url.render_as_string(hide_password=True)))
+                    raise _no_database(engine.url.render_as_string(hide_password=True))
                 if current != migrate.head_revision():
                     raise DeskError(_("the database is from another version of Krakow Desk — "
                                       "upgrade it with 'krakow-desk init'"))

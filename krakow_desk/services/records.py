@@ -3,7 +3,7 @@
 from datetime import date
 from typing import TYPE_CHECKING
 
-from krakow_desk.domain.records import RECORD_FIGURES, PartnerFacts, Records, StatusPeriod, compute
+from krakow_desk.domain.records import RECORD_FIGURES, PartnerFacts, Records, compute
 
 if TYPE_CHECKING:
     from krakow_desk.services.desk import Desk
@@ -19,7 +19,7 @@ def compute_records(desk: "Desk", as_of: date) -> Records:
             key=p.key, name=p.name, name_en=p.name_en, latitude=p.latitude, longitude=p.longitude,
             population=p.population, area_km2=p.area_km2, elevation_m=p.elevation_m,
             is_capital=p.is_capital,
-            statuses=tuple(StatusPeriod(st.status, st.since, st.until) for st in p.statuses),
+            statuses=p.statuses,
             documents=tuple(documents.get(p.key, ())),
         )
         for p in desk.partners.all()

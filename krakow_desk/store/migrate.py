@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -57,11 +56,3 @@ def downgrade(engine: Engine, revision: str) -> None:
         config.attributes["connection"] = connection
         command.downgrade(config, revision)
         connection.commit()
-
-
-def needs_upgrade(engine: Engine) -> bool:
-    return current_revision(engine) != head_revision()
-
-
-def has_tables(engine: Engine) -> bool:
-    return bool(sa.inspect(engine).get_table_names())

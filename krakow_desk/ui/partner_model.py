@@ -5,7 +5,7 @@ from typing import Any, Optional
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from krakow_desk.domain.records import StatusPeriod, status_on
+from krakow_desk.domain.records import status_on
 from krakow_desk.domain.schema import PartnerData
 from krakow_desk.i18n import N_, _
 from krakow_desk.labels import country_name, label
@@ -18,17 +18,23 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class PartnerTableModel(QAbstractTableModel):
+    """Rows are formatted once when the partners are set: data() runs on every paint."""
+
     def __init__(self, parent: Optional[Any] = None) -> None:
         super().__init__(parent)
-        self._partners: list[PartnerData] = []
+        self._keys: list[str] = []
+        self._rows: list[tuple[str, ...]] = []
 
-    def set_partners(self, partners: list[PartnerData]) -> None:
+    def set_partners(self, partners: list[PartnerData], today: Optional[date] = None) -> None:
+        day = today or date.today()
         self.beginResetModel()
-        self._partners = list(partners)
+        self._keys = [p.key for p in partners]
+        self._rows = [(p.name, p.name_en or "", p.name_native or "", country_name(p.country),
+                       label(p.category), label(status_on(p.statuses, day))) for p in partners]
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._partners)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
@@ -39,29 +45,10 @@ class PartnerTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._partners)):
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
-        partner = self._partners[index.row()]
         if role == KEY_ROLE:
-            return partner.key
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        column = index.column()
-        if column == COL_NAME:
-            return partner.name
-        if column == COL_NAME_EN:
-            return partner.name_en or ""
-        if column == COL_NATIVE:
-            return partner.name_native or ""
-        if column == COL_COUNTRY:
-            return country_name(partner.country)
-        if column == COL_CATEGORY:
-            return label(partner.category)
-        if column == COL_STATUS:
-            return self._status(partner)
+            return self._keys[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._rows[index.row()][index.column()]
         return None
-
-    @staticmethod
-    def _status(partner: PartnerData) -> str:
-        periods = [StatusPeriod(st.status, st.since, st.until) for st in partner.statuses]
-        return label(status_on(periods, date.today()))

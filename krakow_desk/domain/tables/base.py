@@ -1,6 +1,6 @@
 # No "from __future__ import annotations" in table modules: SQLModel reads the annotations.
 from enum import Enum
-from typing import Any, Optional
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
@@ -61,5 +61,3 @@ def json_list_field() -> Any:
     return Field(default_factory=list, sa_column=sa.Column(sa.JSON, nullable=False,
                                                            server_default="[]"))
 
-
-Opt = Optional

@@ -34,3 +34,15 @@ def country_name(code: str | None) -> str:
     if not code:
         return ""
     return Locale.parse(language()).territories.get(code.upper(), code)
+
+
+def choices(enum_cls: type[Enum]) -> list[tuple[Enum, str]]:
+    """Every value of a vocabulary with its label in the current language, in label order."""
+    return sorted(((member, label(member)) for member in enum_cls), key=lambda pair: pair[1].casefold())
+
+
+def countries() -> list[tuple[str, str]]:
+    """(ISO code, name in the current language) for every country, in name order."""
+    names = Locale.parse(language()).territories
+    return sorted(((code, name) for code, name in names.items() if len(code) == 2 and code.isalpha()),
+                  key=lambda pair: pair[1].casefold())

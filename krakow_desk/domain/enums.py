@@ -195,3 +195,18 @@ class Precision(StrEnum):
     DAY = "day"
     MONTH = "month"
     YEAR = "year"
+
+
+class Continent(StrEnum):
+    """Continents as the office groups its partners; the Americas are split as people say them.
+
+    Which country lies where comes from CLDR (``krakow_desk.domain.continents``), never typed in.
+    """
+
+    EUROPE = "europe"
+    ASIA = "asia"
+    AFRICA = "africa"
+    NORTH_AMERICA = "north_america"
+    SOUTH_AMERICA = "south_america"
+    OCEANIA = "oceania"
+    ANTARCTICA = "antarctica"

@@ -156,4 +156,10 @@ PL = {
     "South America": "Ameryka Południowa",
     "Oceania": "Oceania",
     "Antarctica": "Antarktyda",
+
+    # krakow_desk/formatting.py
+    "{n} m a.s.l.": "{n} m n.p.m.",
+    "0 h": "0 h",
+    "{sign}{hours} h": "{sign}{hours} h",
+    "{sign}{hours} h {minutes} min": "{sign}{hours} h {minutes} min",
 }

@@ -202,9 +202,18 @@ def country_name(code: str | None) -> str:
     return Locale.parse(language()).territories.get(code.upper(), code)
 
 
+# Scales and life cycles read best in their own order (best to worst, planned to done); every
+# other vocabulary is alphabetical, with its catch-all "other" last, as on a paper form.
+_IN_OWN_ORDER = {e.Assessment, e.PartnerStatusKind, e.VisitStatus, e.TaskStatus, e.Precision}
+
+
 def choices(enum_cls: type[Enum]) -> list[tuple[Enum, str]]:
-    """Every value of a vocabulary with its label in the current language, in label order."""
-    return sorted(((member, label(member)) for member in enum_cls), key=lambda pair: sort_key(pair[1]))
+    """Every value of a vocabulary with its label in the current language, for a form: in label
+    order (Polish alphabet in Polish), "other" last; scales and life cycles in their own order."""
+    pairs = [(member, label(member)) for member in enum_cls]
+    if enum_cls in _IN_OWN_ORDER:
+        return pairs
+    return sorted(pairs, key=lambda pair: (pair[0].value == "other", sort_key(pair[1])))
 
 
 def countries() -> list[tuple[str, str]]:

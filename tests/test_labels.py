@@ -70,6 +70,14 @@ def test_choices_are_in_polish_alphabetical_order() -> None:
     assert [name for _member, name in labels.choices(e.Continent)][:3] == ["Africa", "Antarctica", "Asia"]
 
 
+def test_other_comes_last_and_scales_keep_their_order() -> None:
+    names = [name for _member, name in labels.choices(e.InstitutionKind)]
+    assert names[-1] == "inne" and names[:3] == ["ambasada", "firma", "instytut kultury"]
+    assert [member for member, _name in labels.choices(e.Assessment)] == list(e.Assessment)
+    assert [name for _member, name in labels.choices(e.TaskStatus)] == \
+        ["do wykonania", "w toku", "wykonane", "nieaktualne"]
+
+
 def test_choices_cover_the_whole_vocabulary() -> None:
     assert {member for member, _name in labels.choices(e.Domain)} == set(e.Domain)
 

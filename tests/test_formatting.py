@@ -159,12 +159,12 @@ def test_time_difference_follows_summer_time(lang: str, zone: str, at: datetime,
 
 
 def test_time_difference_on_the_night_krakow_changes_its_clocks() -> None:
-    # 29 March 2026: Warsaw jumps 02:00 -> 03:00 CET->CEST (01:00 UTC); London an hour later in
-    # local time but at the same instant, so the difference stays one hour either side
+    # 29 March 2026, 01:00 UTC: Warsaw and London move their clocks at the same instant,
+    # so London stays an hour behind across the change
     before = datetime(2026, 3, 29, 0, 59, tzinfo=UTC)
     after = datetime(2026, 3, 29, 1, 1, tzinfo=UTC)
     assert f.time_difference("Europe/London", at=before) == f.time_difference("Europe/London", at=after) == "−1 h"
-    # New York is already on summer time: -5 h on both sides of Europe's change... until Europe moves
+    # New York has been on summer time since 8 March: 5 hours behind until Krakow moves, then 6
     assert f.time_difference("America/New_York", at=before) == "−5 h"
     assert f.time_difference("America/New_York", at=after) == "−6 h"
 

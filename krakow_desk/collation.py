@@ -4,9 +4,10 @@ PyICU has no wheels on PyPI (it needs the system's ICU to build), so this follow
 collation algorithm's three levels for the scripts the office meets:
 
 1. letters: Latin in the language's alphabet (Polish: a ą b c ć … ł … ó … ś … z ź ż, so "Lwów" <
-   "Łódź" and "Ołomuniec" < "Orlean"; English: accents ignored, ł as l), then Greek, Cyrillic,
-   Georgian, Armenian, Hebrew, Arabic, … CJK in code-point order; spaces and punctuation before
-   digits, digits before letters, as ICU does;
+   "Łódź" and "Ołomuniec" < "Orlean"; English: accents ignored, ł as l), then other scripts in
+   Unicode block order (Greek, Cyrillic, Armenian, Hebrew, Arabic, Georgian, … CJK), each
+   alphabetical where code points are; spaces and punctuation before digits, digits before
+   letters, as ICU does;
 2. accents (é after e, in English and for letters Polish does not count as its own);
 3. case (lower before upper), and finally the text itself, so the order is always total.
 """

@@ -51,6 +51,16 @@ COLLECTIONS = {
 }
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(_("must be a positive whole number, not '{text}'").format(text=text))
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     argparse._ = _  # type: ignore[attr-defined]
     argparse.ngettext = ngettext  # type: ignore[attr-defined]
@@ -79,6 +89,17 @@ def build_parser() -> argparse.ArgumentParser:
                                                 "with which cooperation is current."))
     records.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
     records.set_defaults(handler=cmd_records)
+
+    search = commands.add_parser("search", help=_("search all records"),
+                                 description=_("Search partners, people, institutions, organisations, "
+                                               "agreements, visits, events, gifts and letters. Case "
+                                               "and Polish letters do not matter; the beginning of a "
+                                               "word is enough."))
+    search.add_argument("text", metavar=_("TEXT"), help=_("what to look for"))
+    search.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
+    search.add_argument("--limit", type=_positive_int, default=20, metavar="N",
+                        help=_("show at most N hits (default: 20)"))
+    search.set_defaults(handler=cmd_search)
 
     export = commands.add_parser("export", help=_("write the data to a file"),
                                  description=_("Write the whole database to a file. Formats: json "
@@ -132,6 +153,50 @@ def cmd_records(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    with _open_desk(args) as desk:
+        hits = desk.search(args.text, limit=args.limit)
+    if args.json:
+        print(json.dumps([hit.as_json() for hit in hits], ensure_ascii=False, indent=2))
+    elif not hits:
+        print(_("Nothing found for '{text}'.").format(text=args.text))
+    else:
+        print(_search_table(hits))
+    return EXIT_OK
+
+
+def _width(text: str) -> int:
+    """Columns a terminal gives the text: CJK characters take two, combining marks none."""
+    import unicodedata
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+               for ch in text)
+
+
+def _clip(text: str, width: int) -> str:
+    if _width(text) <= width:
+        return text
+    while _width(text) > width - 1:
+        text = text[:-1]
+    return text + "…"
+
+
+def _search_table(hits: list) -> str:
+    from krakow_desk.i18n import language
+    from krakow_desk.services.errors import kind_name
+
+    rows = [(_("kind"), _("title"), _("partner"), _("key"))]
+    for hit in hits:
+        partner = ""
+        if hit.partner:
+            partner = hit.partner.name_en or hit.partner.name if language() == "en" else hit.partner.name
+        rows.append((kind_name(hit.kind), _clip(" ".join(hit.title.split()), 60), partner, hit.id))
+    widths = [max(_width(row[col]) for row in rows) for col in range(3)]
+    lines = ["  ".join(cell + " " * (widths[col] - _width(cell)) if col < 3 else cell
+                       for col, cell in enumerate(row)).rstrip() for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths + [max(_width(row[3]) for row in rows)]))
+    return "\n".join(lines)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from krakow_desk.exchange import dataset_json
     from krakow_desk.services.dataset import export_dataset
@@ -169,7 +234,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_window(args: argparse.Namespace) -> int:
     from krakow_desk.ui.app import run
-    return run(args.db)
+    return run(args.db, args.lang)
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

@@ -2,7 +2,7 @@
 
 from contextlib import contextmanager
 from datetime import date
-from typing import Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
 import sqlalchemy as sa
 from pydantic import ValidationError
@@ -22,6 +22,9 @@ from krakow_desk.store import migrate
 from krakow_desk.i18n import _
 from krakow_desk.store.engine import create_engine, sqlite_file_missing
 from krakow_desk.store.paths import resolve_db
+
+if TYPE_CHECKING:
+    from krakow_desk.services.search import SearchHit
 
 HOME_SETTING = "home"
 
@@ -106,6 +109,13 @@ class Desk:
     def url(self) -> str:
         return self.engine.url.render_as_string(hide_password=True)
 
+    @property
+    def location(self) -> str:
+        """Where the data is, for people: the file's path, or the server's URL without password."""
+        if self.engine.url.get_backend_name() == "sqlite" and self.engine.url.database:
+            return self.engine.url.database
+        return self.url
+
     def is_empty(self) -> bool:
         return self.partners.count() == 0 and self.sources.count() == 0
 
@@ -159,6 +169,11 @@ class Desk:
             raise DeskError(_("'{text}' could mean {keys} — use the key").format(
                 text=text, keys=", ".join(sorted(matches))))
         return next(iter(matches.values()))
+
+    def search(self, text: str, limit: int = 20) -> "list[SearchHit]":
+        """Records of every kind matching ``text`` (folded, word prefixes), best first."""
+        from krakow_desk.services.search import search
+        return search(self, text, limit)
 
     def records(self, as_of: Optional[date] = None) -> Records:
         """The partnership records over the partners with current cooperation on ``as_of``."""

@@ -1,14 +1,34 @@
 """Starting the desktop application."""
 
+import logging
 import sys
+from types import TracebackType
 from typing import Optional
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from krakow_desk.i18n import _, language
+from krakow_desk import i18n
+from krakow_desk.i18n import _
 from krakow_desk.services.errors import DeskError
 from krakow_desk.store.paths import APP_AUTHOR, APP_NAME
+
+log = logging.getLogger(__name__)
+_QT_TRANSLATOR = "krakow_desk_qt_translator"
+
+
+def install_qt_translator(app: QApplication, language: str) -> None:
+    """Qt's own catalog (qtbase), so that standard buttons — Save, Discard, Cancel — speak the language."""
+    old = app.findChild(QTranslator, _QT_TRANSLATOR)
+    if old is not None:
+        app.removeTranslator(old)
+        old.deleteLater()
+    translator = QTranslator(app)
+    translator.setObjectName(_QT_TRANSLATOR)
+    if translator.load(QLocale(language), "qtbase", "_",
+                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+    QLocale.setDefault(QLocale(language))
 
 
 def make_application(argv: Optional[list[str]] = None) -> QApplication:
@@ -16,17 +36,31 @@ def make_application(argv: Optional[list[str]] = None) -> QApplication:
     QCoreApplication.setOrganizationName(APP_AUTHOR)
     QCoreApplication.setApplicationName(APP_NAME)
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
-    qt_translator = QTranslator(app)
-    if qt_translator.load(QLocale(language()), "qtbase", "_",
-                          QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt_translator)
+    install_qt_translator(app, i18n.language())  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
 
 
-def run(db: Optional[str]) -> int:
+def _excepthook(window_getter):  # noqa: ANN001, ANN202
+    """An exception escaping a slot becomes a dialog, not a crash or a silent failure."""
+    def hook(kind: type[BaseException], error: BaseException, tb: Optional[TracebackType]) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        from krakow_desk.ui.dialogs import show_error
+        log.error("uncaught", exc_info=(kind, error, tb))
+        show_error(window_getter(), error)
+    return hook
+
+
+def run(db: Optional[str], language: Optional[str] = None) -> int:
+    """Open the window. ``language`` comes from --lang; without it, the one chosen in Settings."""
     from krakow_desk.services.setup import open_ready
+    from krakow_desk.ui import settings as opt
     from krakow_desk.ui.main_window import MainWindow
 
+    if language is None:
+        from krakow_desk.ui.settings import Settings
+        i18n.set_language(Settings().get(opt.LANGUAGE))
     app = make_application()
     try:
         desk, _report = open_ready(db)
@@ -35,5 +69,6 @@ def run(db: Optional[str]) -> int:
         return 1
     with desk:
         window = MainWindow(desk)
+        sys.excepthook = _excepthook(lambda: window)
         window.show()
         return app.exec()

@@ -1,40 +1,237 @@
-"""The main window. For now: the partner registry; later issues add the other sections."""
+"""The main window: sidebar of sections, global search, status bar, menus.
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QTableView
+Everything with text is built in ``_build`` so that switching the language rebuilds the window
+in place — every string is translated again without a restart, and each page keeps its place.
+"""
 
-from krakow_desk.i18n import _, ngettext
+from typing import Any, Optional
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
+    QSizePolicy, QStackedWidget, QToolBar, QWidget,
+)
+
+from krakow_desk import i18n
+from krakow_desk.i18n import _
+from krakow_desk.services.collection import Changes
 from krakow_desk.services.desk import Desk
-from krakow_desk.ui.partner_model import COL_NAME, PartnerTableModel
+from krakow_desk.services.errors import kind_name
+from krakow_desk.ui import settings as opt
+from krakow_desk.ui.dialogs import AboutDialog, SettingsDialog, show_error
+from krakow_desk.ui.pages import SECTION_OF_KIND, SECTIONS
+from krakow_desk.ui.pages.base import Page
+from krakow_desk.ui.search_box import SearchBox
+from krakow_desk.ui.settings import Settings
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, desk: Desk) -> None:
+    def __init__(self, desk: Desk, settings: Optional[Settings] = None) -> None:
         super().__init__()
         self.desk = desk
-        self.setWindowTitle(_("Krakow Desk — international relations office"))
-        self.model = PartnerTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setSortLocaleAware(True)
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.setCentralWidget(self.table)
-        self.database_label = QLabel(self)
-        self.statusBar().addPermanentWidget(self.database_label)
-        self.resize(1100, 700)
-        self.refresh()
+        self.settings = settings or Settings()
+        self.pages: dict[str, Page] = {}
+        self._build(self.settings.get(opt.LAST_SECTION), {})
+        geometry = self.settings.get(opt.GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1280, 760)
 
-    def refresh(self) -> None:
-        partners = self.desk.partners.all()
-        self.model.set_partners(partners)
-        self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
-        self.statusBar().showMessage(ngettext("{n} partner", "{n} partners", len(partners)).format(n=len(partners)))
-        self.database_label.setText(_("Database: {url}").format(url=self.desk.url))
+    # --- building --------------------------------------------------------------------------
+
+    def _build(self, section: str, states: dict[str, dict]) -> None:
+        self.setWindowTitle(_("Krakow Desk — international relations office"))
+        self.sidebar = QListWidget(self)
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName(_("Sections"))
+        self.sidebar.setStyleSheet("QListWidget#sidebar { border: none; }"
+                                   "QListWidget#sidebar::item { padding: 7px 12px; }")
+        self.stack = QStackedWidget(self)
+        self.pages = {}
+        for entry in SECTIONS:
+            page = entry.make(self.desk, self.stack)
+            page.setObjectName(f"page-{entry.id}")
+            page.sig_status.connect(lambda text, p=page: self._page_status(p, text))
+            page.sig_error.connect(self.show_error)
+            page.sig_changed.connect(self.broadcast)
+            self.pages[entry.id] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(_(entry.title), self.sidebar)
+            item.setData(Qt.ItemDataRole.UserRole, entry.id)
+            if entry.shortcut:
+                item.setToolTip(f"{_(entry.title)} ({QKeySequence(entry.shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
+            page.restore_state(self._stored_state(entry.id) | states.get(entry.id, {}))
+        self.sidebar.setFixedWidth(max(self.sidebar.sizeHintForColumn(0) + 36, 170))
+        self.sidebar.currentRowChanged.connect(self._section_changed)
+
+        body = QWidget(self)
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.stack, 1)
+        old = self.centralWidget()
+        self.setCentralWidget(body)
+        if old is not None:
+            old.deleteLater()
+
+        self.search = SearchBox(self.desk, self)
+        self.search.sig_open.connect(self.open_hit)
+        self.search.sig_error.connect(self.show_error)
+        self._build_toolbar()
+        self._build_menus()
+
+        self.page_label = QLabel(self)
+        self.database_label = QLabel(_("Database: {url}").format(url=self.desk.location), self)
+        self.database_label.setTextFormat(Qt.TextFormat.PlainText)
+        bar = self.statusBar()
+        for child in bar.findChildren(QLabel):
+            bar.removeWidget(child)
+            child.deleteLater()
+        bar.addWidget(self.page_label, 1)
+        bar.addPermanentWidget(self.database_label)
+        self.show_section(section if section in self.pages else "partners")
+
+    def _build_toolbar(self) -> None:
+        for old in self.findChildren(QToolBar):
+            self.removeToolBar(old)
+            old.deleteLater()
+        bar = QToolBar(_("Search"), self)
+        bar.setObjectName("search-toolbar")
+        bar.setMovable(False)
+        spacer = QWidget(bar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        bar.addWidget(self.search)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+    def _action(self, text: str, slot: Any, shortcut: Any = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        for action in self.actions():
+            self.removeAction(action)
+        menubar = self.menuBar()
+        menubar.clear()
+        file_menu = menubar.addMenu(_("&File"))
+        file_menu.addAction(self._action(_("&Settings…"), self.open_settings, "Ctrl+,"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit))
+        edit_menu = menubar.addMenu(_("&Edit"))
+        self.new_action = self._action(_("&New record"), lambda: self.current_page().new_record(),
+                                       QKeySequence.StandardKey.New)
+        self.delete_action = self._action(_("&Delete record"), lambda: self.current_page().delete_selected(),
+                                          QKeySequence.StandardKey.Delete)
+        edit_menu.addAction(self.new_action)
+        edit_menu.addAction(self.delete_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self._action(_("&Filter the list"), lambda: self.current_page().focus_filter(),
+                                         QKeySequence.StandardKey.Find))
+        edit_menu.addAction(self._action(_("&Search everything"), self.search.focus_search, "Ctrl+K"))
+        view_menu = menubar.addMenu(_("&View"))
+        for entry in SECTIONS:
+            view_menu.addAction(self._action(_(entry.title), lambda _c=False, s=entry.id: self.show_section(s),
+                                             entry.shortcut or None))
+        view_menu.addSeparator()
+        view_menu.addAction(self._action(_("&Refresh"), lambda: self.current_page().refresh(),
+                                         QKeySequence.StandardKey.Refresh))
+        help_menu = menubar.addMenu(_("&Help"))
+        help_menu.addAction(self._action(_("&About Krakow Desk"), self.open_about))
+
+    # --- sections --------------------------------------------------------------------------
+
+    def current_section(self) -> str:
+        item = self.sidebar.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else "partners"
+
+    def current_page(self) -> Page:
+        return self.pages[self.current_section()]
+
+    def show_section(self, section: str) -> Page:
+        row = [entry.id for entry in SECTIONS].index(section)
+        if self.sidebar.currentRow() != row:
+            self.sidebar.setCurrentRow(row)
+        else:
+            self._section_changed(row)
+        return self.pages[section]
+
+    def _section_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        page = self.pages[SECTIONS[row].id]
+        self.stack.setCurrentWidget(page)
+        page.activate()
+        self.page_label.setText(page.status_text())
+
+    def _page_status(self, page: Page, text: str) -> None:
+        if page is self.stack.currentWidget():
+            self.page_label.setText(text)
+
+    # --- records ---------------------------------------------------------------------------
+
+    def broadcast(self, changes: Changes) -> None:
+        """A page wrote something: every page showing those kinds reloads."""
+        for page in self.pages.values():
+            page.on_changes(changes)
+        self.search.last_hits = []
+
+    def open_hit(self, hit: Any) -> None:
+        section = SECTION_OF_KIND.get(hit.kind)
+        if section is not None:
+            self.show_section(section).open_record(hit.kind, hit.id)
+            return
+        if hit.partner is not None:
+            partners = self.show_section("partners")
+            partners.open_partner_tab(hit.partner.key, hit.kind, hit.id)  # type: ignore[attr-defined]
+            return
+        QMessageBox.information(self, _("Krakow Desk"), _(
+            "“{title}” ({kind}) is not linked to a partner, and the register of such records is not built "
+            "yet, so it cannot be opened here.").format(title=hit.title, kind=kind_name(hit.kind)))
+
+    def show_error(self, error: BaseException) -> None:
+        show_error(self, error)
+
+    # --- dialogs ---------------------------------------------------------------------------
+
+    def open_about(self) -> None:
+        AboutDialog(self.desk.location, str(self.settings.path), self).exec()
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(i18n.language(), self)
+        if dialog.exec():
+            self.settings.set(opt.LANGUAGE, dialog.chosen_language())
+            self.switch_language(dialog.chosen_language())
+
+    def switch_language(self, language: str) -> None:
+        if language == i18n.language():
+            return
+        from krakow_desk.ui.app import install_qt_translator
+        states = {name: page.save_state() for name, page in self.pages.items()}
+        section = self.current_section()
+        i18n.set_language(language)
+        install_qt_translator(QApplication.instance(), language)  # type: ignore[arg-type]
+        for page in self.pages.values():
+            page.setParent(None)
+            page.deleteLater()
+        self._build(section, states)
+
+    # --- closing ---------------------------------------------------------------------------
+
+    def _stored_state(self, section: str) -> dict:
+        splitter = self.settings.value(f"pages/{section}/splitter")
+        return {"splitter": splitter} if isinstance(splitter, QByteArray) else {}
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set(opt.GEOMETRY, self.saveGeometry())
+        self.settings.set(opt.LAST_SECTION, self.current_section())
+        for name, page in self.pages.items():
+            state = page.save_state()
+            if state.get("splitter") is not None:
+                self.settings.set_value(f"pages/{name}/splitter", state["splitter"])
+        self.settings.sync()
+        super().closeEvent(event)

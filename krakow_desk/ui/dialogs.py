@@ -1,0 +1,96 @@
+"""About, Settings, and how errors reach the user."""
+
+import logging
+import traceback
+from typing import Optional
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QMessageBox, QVBoxLayout, QWidget,
+)
+
+from krakow_desk import __version__
+from krakow_desk.i18n import LANGUAGES, _
+from krakow_desk.services.errors import DeskError
+from krakow_desk.store.paths import data_dir
+
+log = logging.getLogger(__name__)
+
+LANGUAGE_NAMES = {"pl": "Polski", "en": "English"}   # each language named in itself
+
+
+def show_error(parent: Optional[QWidget], error: BaseException) -> None:
+    """A readable message for errors the user can act on; for bugs, an apology with details."""
+    if isinstance(error, DeskError):
+        QMessageBox.warning(parent, _("Krakow Desk"), error.message)
+        return
+    if isinstance(error, OSError):
+        # The environment, not a bug: a full disk, a file that cannot be read.
+        QMessageBox.warning(parent, _("Krakow Desk"),
+                            _("The operating system refused: {reason}").format(reason=error.strerror or error))
+        return
+    log.error("unexpected error", exc_info=error)
+    box = QMessageBox(QMessageBox.Icon.Critical, _("Krakow Desk"),
+                      _("Something went wrong that Krakow Desk did not expect. Your saved data is "
+                        "safe; the last action may not have been completed."), QMessageBox.StandardButton.Ok,
+                      parent)
+    box.setDetailedText("".join(traceback.format_exception(error)))
+    box.exec()
+
+
+class AboutDialog(QDialog):
+    def __init__(self, database: str, settings_file: str, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("About Krakow Desk"))
+        title = QLabel(_("Krakow Desk {version}").format(version=__version__), self)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+        intro = QLabel(_("Partner-relations manager of the international relations office "
+                         "of the City of Krakow."), self)
+        intro.setWordWrap(True)
+        form = QFormLayout()
+        self.values: dict[str, QLabel] = {}
+        for name, value in ((_("Data folder"), str(data_dir())), (_("Database"), database),
+                            (_("Settings file"), settings_file)):
+            label = QLabel(value, self)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setWordWrap(True)
+            self.values[name] = label
+            form.addRow(name + ":", label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(560)
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, current_language: str, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Settings"))
+        self.language = QComboBox(self)
+        for code in LANGUAGES:
+            self.language.addItem(LANGUAGE_NAMES[code], code)
+        self.language.setCurrentIndex(max(self.language.findData(current_language), 0))
+        form = QFormLayout()
+        form.addRow(_("&Language of the interface:"), self.language)
+        note = QLabel(_("Reports can be printed in either language whatever the interface uses."), self)
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                   self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+
+    def chosen_language(self) -> str:
+        return self.language.currentData()

@@ -1,0 +1,22 @@
+"""Forms that create and edit records, and the question before deleting one.
+
+``FORMS[kind](desk, key_or_None, parent, initial=...)`` is a ``RecordForm`` (a QDialog); after
+``exec()`` returns Accepted, ``form.changes`` and ``form.saved_key`` say what was saved.
+"""
+
+from krakow_desk.ui.forms.base import RecordForm
+from krakow_desk.ui.forms.delete import confirm_delete
+from krakow_desk.ui.forms.others import InstitutionForm, MembershipForm, OrganisationForm
+from krakow_desk.ui.forms.partner import PartnerForm
+from krakow_desk.ui.forms.person import PersonForm
+
+FORMS: dict[str, type[RecordForm]] = {
+    "partner": PartnerForm,
+    "person": PersonForm,
+    "institution": InstitutionForm,
+    "organisation": OrganisationForm,
+    "membership": MembershipForm,
+}
+
+__all__ = ["FORMS", "RecordForm", "confirm_delete", "PartnerForm", "PersonForm", "InstitutionForm",
+           "OrganisationForm", "MembershipForm"]

@@ -1,0 +1,86 @@
+"""The window's sections, in sidebar order. Adding a page is one entry here.
+
+A section whose page a later version brings shows a placeholder that says so and where its
+records can be seen meanwhile.
+"""
+
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from PySide6.QtWidgets import QWidget
+
+from krakow_desk.i18n import N_, _
+from krakow_desk.services.desk import Desk
+from krakow_desk.ui.pages.base import Page, PlaceholderPage
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str                          # N_-marked; translated when shown
+    make: Callable[[Desk, Optional[QWidget]], Page]
+    shortcut: str = ""
+    kinds: tuple[str, ...] = ()         # record kinds this section opens
+
+
+def _placeholder(title: str, text: str) -> Callable[[Desk, Optional[QWidget]], Page]:
+    return lambda desk, parent: PlaceholderPage(desk, _(title), _(text), parent)
+
+
+def _partners(desk: Desk, parent: Optional[QWidget]) -> Page:
+    from krakow_desk.ui.pages.partners import PartnersPage
+    return PartnersPage(desk, parent)
+
+
+def _people(desk: Desk, parent: Optional[QWidget]) -> Page:
+    from krakow_desk.ui.pages.people import PeoplePage
+    return PeoplePage(desk, parent)
+
+
+def _institutions(desk: Desk, parent: Optional[QWidget]) -> Page:
+    from krakow_desk.ui.pages.institutions import InstitutionsPage
+    return InstitutionsPage(desk, parent)
+
+
+def _organisations(desk: Desk, parent: Optional[QWidget]) -> Page:
+    from krakow_desk.ui.pages.organisations import OrganisationsPage
+    return OrganisationsPage(desk, parent)
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section("agenda", N_("Agenda"), _placeholder(
+        N_("The agenda is not built yet"),
+        N_("Notice deadlines of agreements, overdue follow-ups, replies due, upcoming visits and dormant "
+           "partnerships will be gathered here once the agreements and correspondence registers exist.")),
+        "Ctrl+1"),
+    Section("partners", N_("Partners"), _partners, "Ctrl+2", ("partner",)),
+    Section("people", N_("People"), _people, "Ctrl+3", ("person",)),
+    Section("institutions", N_("Institutions"), _institutions, "Ctrl+4", ("institution",)),
+    Section("organisations", N_("Organisations"), _organisations, "Ctrl+5", ("organisation", "membership")),
+    Section("agreements", N_("Agreements"), _placeholder(
+        N_("The agreements register is not built yet"),
+        N_("Each partner's agreements are already listed on its page: Partners, then the Agreements tab. "
+           "Terms, renewals and notice deadlines come with the agreements register.")), "Ctrl+6"),
+    Section("visits", N_("Visits"), _placeholder(
+        N_("The visits register is not built yet"),
+        N_("The delegation visits recorded so far are listed on each partner's page, in the "
+           "'Visits and events' tab. Planning programmes and briefings comes with the visits register.")),
+        "Ctrl+7"),
+    Section("events", N_("Events"), _placeholder(
+        N_("The events register is not built yet"),
+        N_("Events and projects with partners are listed on each partner's page, in the "
+           "'Visits and events' tab.")), "Ctrl+8"),
+    Section("gifts", N_("Gifts"), _placeholder(
+        N_("The gifts register is not built yet"),
+        N_("Gifts given and received are listed on each partner's page, in the Gifts tab.")), "Ctrl+9"),
+    Section("correspondence", N_("Correspondence"), _placeholder(
+        N_("The correspondence register is not built yet"),
+        N_("Letters and e-mails with a partner are listed on its page, in the Correspondence tab; "
+           "none are recorded in Krakow's data yet.")), ""),
+    Section("reports", N_("Reports"), _placeholder(
+        N_("Reports are not built yet"),
+        N_("Partner dossiers, the annual cooperation summary and the gifts register extract will be "
+           "printed from here. Meanwhile 'krakow-desk records' prints the partnership records.")), ""),
+)
+
+SECTION_OF_KIND = {kind: section.id for section in SECTIONS for kind in section.kinds}

@@ -1,0 +1,93 @@
+"""What every section page offers the main window, and the honest page of a section not built yet."""
+
+from typing import Optional
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from krakow_desk.services.collection import Changes
+from krakow_desk.services.desk import Desk
+
+
+class Page(QWidget):
+    """A section of the window. Subclasses override what they support."""
+
+    sig_status = Signal(str)
+    """A short text for the status bar (counts, what is shown)."""
+    sig_error = Signal(object)
+    """An exception the window should show to the user as a message."""
+    sig_changed = Signal(object)
+    """Changes this page wrote, so the other pages can refresh."""
+
+    kinds: frozenset[str] = frozenset()   # record kinds this page shows, to decide on refreshes
+
+    def __init__(self, desk: Desk, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+
+    def activate(self) -> None:
+        """The page became visible; load what it shows if not loaded yet."""
+
+    def refresh(self) -> None:
+        """Reload from the database."""
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.kinds & self.kinds:
+            self.refresh()
+
+    def open_record(self, kind: str, key: str) -> bool:
+        """Show one record; False if this page cannot."""
+        return False
+
+    def new_record(self) -> None:
+        """Ctrl+N on this page."""
+
+    def delete_selected(self) -> None:
+        """Delete on this page."""
+
+    def focus_filter(self) -> None:
+        """Ctrl+F on this page."""
+
+    def status_text(self) -> str:
+        return ""
+
+    def save_state(self) -> dict:
+        return {}
+
+    def restore_state(self, state: dict) -> None:
+        pass
+
+
+class EmptyState(QWidget):
+    """A centred title and explanation in place of content that does not exist (yet)."""
+
+    def __init__(self, title: str, text: str, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        heading = QLabel(title, self)
+        heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        heading.setFont(font)
+        body = QLabel(text, self)
+        body.setTextFormat(Qt.TextFormat.PlainText)
+        body.setWordWrap(True)
+        body.setMaximumWidth(560)
+        body.setObjectName("emptyStateText")
+        for label in (heading, body):
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        self.heading, self.body = heading, body
+
+
+class PlaceholderPage(Page):
+    """A section that a later version fills: says so, and where the data can be seen meanwhile."""
+
+    def __init__(self, desk: Desk, title: str, text: str, parent: Optional[QWidget] = None) -> None:
+        super().__init__(desk, parent)
+        layout = QVBoxLayout(self)
+        self.empty = EmptyState(title, text, self)
+        layout.addWidget(self.empty)

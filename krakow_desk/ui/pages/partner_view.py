@@ -1,0 +1,252 @@
+"""The partner page: everything on one partner, in tabs."""
+
+from datetime import date
+from typing import Any, Optional
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from krakow_desk.domain import schema as s
+from krakow_desk.domain.continents import continent_of
+from krakow_desk.domain.geo import distance_km
+from krakow_desk.domain.records import status_on
+from krakow_desk.formatting import (
+    format_area, format_coordinates, format_date, format_elevation, format_km, format_money,
+    format_population, format_short_date, local_time, time_difference,
+)
+from krakow_desk.i18n import N_, _
+from krakow_desk.labels import NOT_STATED, country_name, label
+from krakow_desk.services.partner_file import PartnerFile
+from krakow_desk.titles import agreement_title, person_name
+from krakow_desk.ui.pages.base import EmptyState
+from krakow_desk.ui.table_model import Column
+from krakow_desk.ui.widgets import FactSheet, RelatedTable, section, value_label
+
+TAB_OVERVIEW, TAB_AGREEMENTS, TAB_PEOPLE, TAB_ACTIVITY, TAB_GIFTS, TAB_LETTERS, TAB_HISTORY = range(7)
+TAB_OF_KIND = {"agreement": TAB_AGREEMENTS, "person": TAB_PEOPLE, "institution": TAB_PEOPLE,
+               "visit": TAB_ACTIVITY, "event": TAB_ACTIVITY, "gift": TAB_GIFTS, "letter": TAB_LETTERS}
+
+
+def _fuzzy_sort(value: Any) -> Optional[date]:
+    return value.start if value is not None else None
+
+
+def _dates(start: Any, end: Any) -> str:
+    first = format_short_date(start) if start else ""
+    last = format_short_date(end) if end else ""
+    return f"{first} – {last}" if last and last != first else first
+
+
+class Activity:
+    """A visit or an event as one row of the 'Visits and events' tab."""
+
+    def __init__(self, record: s.VisitData | s.EventData) -> None:
+        self.record = record
+        self.key = record.key
+        self.is_visit = isinstance(record, s.VisitData)
+
+    @property
+    def what(self) -> str:
+        if isinstance(self.record, s.VisitData):
+            return _("visit: {direction}").format(direction=label(self.record.direction))
+        return label(self.record.kind)
+
+
+AGREEMENT_COLUMNS = (
+    Column(N_("Signed"), lambda a: format_short_date(a.signed_on), sort=lambda a: _fuzzy_sort(a.signed_on)),
+    Column(N_("Kind"), lambda a: label(a.kind)),
+    Column(N_("Title"), agreement_title),
+    Column(N_("Signatories"), lambda a: " / ".join(x for x in (a.signatory_krakow, a.signatory_partner) if x)),
+)
+CONTACT_COLUMNS = (
+    Column(N_("Name"), lambda c: person_name(c.person), sort=lambda c: c.person.family_name.casefold()),
+    Column(N_("Role"), lambda c: c.role or c.person.function or ""),
+    Column(N_("Institution"), lambda c: c.institution or ""),
+    Column(N_("Current"), lambda c: _("yes") if c.current else _("no")),
+)
+INSTITUTION_COLUMNS = (
+    Column(N_("Name"), lambda i: i.name),
+    Column(N_("Kind"), lambda i: label(i.kind)),
+    Column(N_("City"), lambda i: i.city or ""),
+)
+ACTIVITY_COLUMNS = (
+    Column(N_("Dates"), lambda a: _dates(a.record.start_on, a.record.end_on),
+           sort=lambda a: _fuzzy_sort(a.record.start_on)),
+    Column(N_("Kind"), lambda a: a.what),
+    Column(N_("Title"), lambda a: a.record.title),
+    Column(N_("Place"), lambda a: a.record.place or ""),
+)
+GIFT_COLUMNS = (
+    Column(N_("Date"), lambda g: format_short_date(g.date), sort=lambda g: _fuzzy_sort(g.date)),
+    Column(N_("Direction"), lambda g: label(g.direction)),
+    Column(N_("Gift"), lambda g: g.description),
+    Column(N_("From → to"), lambda g: " → ".join(x for x in (g.giver, g.recipient) if x)),
+    Column(N_("Value"), lambda g: format_money(g.value, g.currency) if g.value is not None else "",
+           sort=lambda g: g.value, align_right=True),
+)
+LETTER_COLUMNS = (
+    Column(N_("Date"), lambda m: format_short_date(m.date), sort=lambda m: m.date),
+    Column(N_("Direction"), lambda m: label(m.direction)),
+    Column(N_("Channel"), lambda m: label(m.channel)),
+    Column(N_("Reference"), lambda m: m.reference or ""),
+    Column(N_("Subject"), lambda m: m.subject),
+)
+
+
+class PartnerView(QWidget):
+    """Shows one partner's file; the list page feeds it with ``show_file``."""
+
+    sig_edit = Signal()
+    """The user asked to edit the partner shown."""
+    sig_add_person = Signal()
+    """The user asked for a new contact at this partner."""
+
+    def __init__(self, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.file: Optional[PartnerFile] = None
+        self.home: Optional[s.HomeData] = None
+
+        self.title = QLabel(self)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.subtitle = value_label("", self)
+        self.edit_button = QPushButton(_("Edit partner…"), self)
+        self.edit_button.clicked.connect(self.sig_edit.emit)
+        header = QHBoxLayout()
+        names = QVBoxLayout()
+        names.addWidget(self.title)
+        names.addWidget(self.subtitle)
+        header.addLayout(names, 1)
+        header.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(True)
+        self.overview = FactSheet(self)
+        self.tabs.addTab(self.overview, _("Overview"))
+
+        self.agreements = RelatedTable(AGREEMENT_COLUMNS, lambda a: a.key, _("No agreements"),
+                                       _("No agreement with this partner is recorded."))
+        self.tabs.addTab(self.agreements, _("Agreements"))
+
+        self.contacts = RelatedTable(CONTACT_COLUMNS, lambda c: c.person.key, _("No contacts"),
+                                     _("Nobody is recorded as working at this partner or its institutions."))
+        self.institutions = RelatedTable(INSTITUTION_COLUMNS, lambda i: i.key, _("No institutions"),
+                                         _("No institution is linked to this partner."))
+        self.add_person_button = QPushButton(_("Add a contact…"), self)
+        self.add_person_button.clicked.connect(self.sig_add_person.emit)
+        people = QWidget(self)
+        people_layout = QVBoxLayout(people)
+        people_layout.addWidget(section(_("People"), self.contacts), 3)
+        people_layout.addWidget(self.add_person_button, 0, Qt.AlignmentFlag.AlignLeft)
+        people_layout.addWidget(section(_("Institutions"), self.institutions), 2)
+        self.tabs.addTab(people, _("People"))
+
+        self.activity = RelatedTable(ACTIVITY_COLUMNS, lambda a: a.key, _("No visits or events"),
+                                     _("No delegation visit or event with this partner is recorded."))
+        self.tabs.addTab(self.activity, _("Visits and events"))
+        self.gifts = RelatedTable(GIFT_COLUMNS, lambda g: g.key, _("No gifts"),
+                                  _("No gift given to or received from this partner is recorded."))
+        self.tabs.addTab(self.gifts, _("Gifts"))
+        self.letters = RelatedTable(LETTER_COLUMNS, lambda m: m.key, _("No correspondence"),
+                                    _("No letter or e-mail exchanged with this partner is recorded."))
+        self.tabs.addTab(self.letters, _("Correspondence"))
+        self.tabs.addTab(EmptyState(
+            _("No change history yet"),
+            _("Who changed what and when will be recorded here from a later version of Krakow Desk. "
+              "Changes made so far were not logged."), self), _("History"))
+
+        self.nothing = EmptyState(_("No partner selected"), _("Choose a partner from the list."), self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 0, 0, 0)
+        layout.addLayout(header)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.nothing, 1)
+        self.show_file(None)
+
+    # --- content ---------------------------------------------------------------------------
+
+    def show_file(self, file: Optional[PartnerFile], home: Optional[s.HomeData] = None) -> None:
+        self.file = file
+        self.home = home
+        shown = file is not None
+        for widget in (self.title, self.subtitle, self.edit_button, self.tabs):
+            widget.setVisible(shown)
+        self.nothing.setVisible(not shown)
+        if file is None:
+            return
+        p = file.partner
+        self.title.setText(p.name)
+        others = [name for name in (p.name_en, p.name_native) if name and name != p.name]
+        status = status_on(p.statuses, date.today())
+        self.subtitle.setText(" · ".join(
+            [*others, country_name(p.country), label(p.category),
+             _("cooperation: {status}").format(status=label(status))]))
+        statuses = [(label(period.status), format_date(period.since), format_date(period.until),
+                     period.note or "") for period in p.statuses]
+        self.overview.set_sections(
+            FactSheet.rows_html(_("Names"), [
+                (_("Polish"), p.name), (_("English"), p.name_en or ""), (_("Native"), p.name_native or ""),
+                (_("Also known as"), ", ".join(p.aliases)), (_("Key"), p.key)]),
+            FactSheet.rows_html(_("Facts"), self._facts(p, home)),
+            FactSheet.rows_html(_("Relationship"), [
+                (_("Category"), label(p.category)),
+                (_("Status today"), label(status)),
+                (_("Domains"), ", ".join(label(d) for d in p.domains) or _(NOT_STATED)),
+                (_("Assessment"), label(p.assessment) if p.assessment else _(NOT_STATED)),
+                (_("Assessment note"), p.assessment_note or ""),
+                (_("Notes"), p.notes or "")]),
+            FactSheet.table_html(_("Status history"), [_("Status"), _("Since"), _("Until"), _("Note")],
+                                 statuses, _("The sources give no dated status for this partnership.")),
+            columns=2)
+        self.agreements.set_records(file.agreements)
+        self.contacts.set_records(file.contacts)
+        self.institutions.set_records(file.institutions)
+        self.activity.set_records([Activity(v) for v in file.visits] + [Activity(e) for e in file.events])
+        self.gifts.set_records(file.gifts)
+        self.letters.set_records(file.letters)
+        counts = (None, file.agreements, file.contacts, [*file.visits, *file.events], file.gifts, file.letters)
+        for tab, records in enumerate(counts):
+            if records is not None:
+                base = self.tabs.tabText(tab).split(" (")[0]
+                self.tabs.setTabText(tab, f"{base} ({len(records)})" if records else base)
+
+    def _facts(self, p: s.PartnerData, home: Optional[s.HomeData]) -> list[tuple[str, str]]:
+        continent = continent_of(p.country)
+        country = country_name(p.country)
+        if continent:
+            country = f"{country} ({label(continent)})"
+        rows = [(_("Country"), country), (_("Capital"), _("yes") if p.is_capital else "")]
+        if p.latitude is not None and p.longitude is not None:
+            rows.append((_("Coordinates"), format_coordinates(p.latitude, p.longitude)))
+            if home is not None:
+                km = distance_km(home.latitude, home.longitude, p.latitude, p.longitude)
+                rows.append((_("Distance from Krakow"), format_km(km)))
+        rows += [
+            (_("Population"), format_population(p.population, p.population_year) if p.population else ""),
+            (_("Area"), format_area(p.area_km2) if p.area_km2 else ""),
+            (_("Elevation"), format_elevation(p.elevation_m) if p.elevation_m is not None else ""),
+        ]
+        if p.timezone:
+            home_zone = home.timezone if home and home.timezone else "Europe/Warsaw"
+            rows.append((_("Local time"), _("{time} ({difference} from Krakow)").format(
+                time=local_time(p.timezone), difference=time_difference(p.timezone, home_zone))))
+        return rows
+
+    def show_tab_for(self, kind: str, key: str) -> None:
+        tab = TAB_OF_KIND.get(kind, TAB_OVERVIEW)
+        self.tabs.setCurrentIndex(tab)
+        table = {TAB_AGREEMENTS: self.agreements, TAB_ACTIVITY: self.activity, TAB_GIFTS: self.gifts,
+                 TAB_LETTERS: self.letters}.get(tab)
+        if kind == "person":
+            table = self.contacts
+        elif kind == "institution":
+            table = self.institutions
+        if table is not None:
+            table.select_key(key)
+

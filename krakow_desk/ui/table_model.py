@@ -1,0 +1,159 @@
+"""One table model for every list: columns described once, rows are service read models.
+
+The model sorts and filters its own row list (a Python sort with a key is far cheaper than a
+proxy calling ``lessThan`` per comparison) and hands rows to the view in batches through
+``fetchMore``, so a list of 100,000 records paints its first screen without formatting them all.
+Cells are formatted on first use and cached.
+"""
+
+from dataclasses import dataclass
+from typing import Any, Callable, Generic, Optional, Sequence, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from krakow_desk.collation import sort_key
+from krakow_desk.i18n import _
+
+R = TypeVar("R")
+Index = QModelIndex | QPersistentModelIndex
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1      # the record's natural key
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 2   # the read model itself
+BATCH = 256
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    header: str                                  # marked with N_, translated when shown
+    text: Callable[[R], str]
+    sort: Optional[Callable[[R], Any]] = None    # default: the text, collated for the language
+    align_right: bool = False
+
+
+class RecordTableModel(QAbstractTableModel, Generic[R]):
+    def __init__(self, columns: Sequence[Column[R]], key: Callable[[R], str],
+                 parent: Optional[Any] = None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self._key = key
+        self._all: list[R] = []
+        self._visible: list[R] = []
+        self._shown = 0                       # rows handed to the view so far
+        self._cache: dict[tuple[int, int], str] = {}
+        self._predicate: Optional[Callable[[R], bool]] = None
+        self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
+
+    # --- content ---------------------------------------------------------------------------
+
+    def set_records(self, records: Sequence[R]) -> None:
+        self.beginResetModel()
+        self._all = list(records)
+        self._cache.clear()
+        self._arrange()
+        self.endResetModel()
+
+    def set_filter(self, predicate: Optional[Callable[[R], bool]]) -> None:
+        self.beginResetModel()
+        self._predicate = predicate
+        self._arrange()
+        self.endResetModel()
+
+    def record(self, row: int) -> R:
+        return self._visible[row]
+
+    def row_of(self, key: str) -> int:
+        """The row showing ``key`` (fetching up to it), or -1 when it is filtered out."""
+        for row, record in enumerate(self._visible):
+            if self._key(record) == key:
+                while self._shown <= row:
+                    self.fetchMore(QModelIndex())
+                return row
+        return -1
+
+    @property
+    def total(self) -> int:
+        return len(self._all)
+
+    @property
+    def matching(self) -> int:
+        return len(self._visible)
+
+    def _arrange(self) -> None:
+        rows = [r for r in self._all if self._predicate(r)] if self._predicate else list(self._all)
+        column, order = self._sort
+        if 0 <= column < len(self.columns):
+            rows.sort(key=self._sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
+        self._visible = rows
+        self._shown = min(BATCH, len(rows))
+        self._cache.clear()
+
+    def _sort_key(self, column: int) -> Callable[[R], Any]:
+        spec = self.columns[column]
+        if spec.sort is not None:
+            chosen = spec.sort
+            # Records without a value sort last in ascending order, whatever their type.
+            return lambda r: (lambda v: (v is None, v if v is not None else 0))(chosen(r))
+        return lambda r: sort_key(spec.text(r))
+
+    # --- Qt's side -------------------------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._sort = (column, order)
+        old = list(self._visible)
+        self._arrange()
+        # Keep persistent indexes (the selection) on the same records.
+        position = {id(r): i for i, r in enumerate(self._visible)}
+        for index in self.persistentIndexList():
+            if index.row() < len(old):
+                new_row = position.get(id(old[index.row()]), -1)
+                while 0 <= new_row and self._shown <= new_row:
+                    self._shown = min(self._shown + BATCH, len(self._visible))
+                self.changePersistentIndex(index, self.index(new_row, index.column()) if new_row >= 0
+                                           else QModelIndex())
+        self.layoutChanged.emit()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._shown < len(self._visible)
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        more = min(BATCH, len(self._visible) - self._shown)
+        if more <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
+        self._shown += more
+        self.endInsertRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._shown
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.columns)):
+            return _(self.columns[section].header)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < self._shown) \
+                or not (0 <= index.column() < len(self.columns)):
+            return None
+        record = self._visible[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            cell = (index.row(), index.column())
+            text = self._cache.get(cell)
+            if text is None:
+                text = self._cache[cell] = self.columns[index.column()].text(record)
+            return text
+        if role == KEY_ROLE:
+            return self._key(record)
+        if role == RECORD_ROLE:
+            return record
+        if role == Qt.ItemDataRole.TextAlignmentRole and self.columns[index.column()].align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None

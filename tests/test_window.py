@@ -1,48 +1,221 @@
-"""The main window on Krakow's data, headless."""
+"""The main window on Krakow's data, headless: what a user sees and does."""
+
+from typing import Any
 
 import pytest
 
 pytest.importorskip("PySide6")
 
 from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
+from krakow_desk import i18n  # noqa: E402
+from krakow_desk.domain import enums as e  # noqa: E402
+from krakow_desk.domain.continents import Continent  # noqa: E402
 from krakow_desk.services.desk import Desk  # noqa: E402
+from krakow_desk.services.errors import DeskError  # noqa: E402
 from krakow_desk.ui.main_window import MainWindow  # noqa: E402
-from krakow_desk.ui.partner_model import (  # noqa: E402
-    COL_CATEGORY, COL_COUNTRY, COL_NAME, COL_NATIVE, COL_STATUS, KEY_ROLE, PartnerTableModel,
-)
+from krakow_desk.ui.pages import SECTIONS  # noqa: E402
+from krakow_desk.ui.pages.base import PlaceholderPage  # noqa: E402
+from krakow_desk.ui.pages.partners import COL_CATEGORY, COL_COUNTRY, COL_NAME, COL_NATIVE, COL_STATUS  # noqa: E402
+from krakow_desk.ui.pages.partner_view import TAB_GIFTS  # noqa: E402
+from krakow_desk.ui.table_model import BATCH, KEY_ROLE, Column, RecordTableModel  # noqa: E402
 
 
-def test_partner_model_passes_the_model_tester(krakow: Desk, qtmodeltester) -> None:  # noqa: ANN001
-    model = PartnerTableModel()
-    model.set_partners(krakow.partners.all())
-    qtmodeltester.check(model)
-
-
-def test_window_lists_every_partner_in_polish(krakow: Desk, qtbot) -> None:  # noqa: ANN001
-    window = MainWindow(krakow)
+def open_window(desk: Desk, qtbot: Any, section: str = "partners") -> MainWindow:
+    window = MainWindow(desk)
     qtbot.addWidget(window)
     window.show()
-    proxy = window.proxy
-    assert proxy.rowCount() == 37
-    names = [proxy.index(row, COL_NAME).data() for row in range(proxy.rowCount())]
-    assert (names[0], names[-1]) == ("Bordeaux", "Zagrzeb")  # sorted by name
-    row = names.index("Kijów")
-    assert proxy.index(row, COL_NATIVE).data() == "Київ"
-    assert proxy.index(row, COL_CATEGORY).data() == "miasto bliźniacze"
-    assert proxy.index(row, COL_STATUS).data() == "aktywna"
-    assert proxy.index(row, COL_COUNTRY).data() == "Ukraina"
-    assert proxy.index(names.index("Nankin"), COL_CATEGORY).data() == "nie określono"
-    assert proxy.index(row, COL_NAME).data(KEY_ROLE) == "kyiv"
-    assert proxy.headerData(COL_NAME, Qt.Orientation.Horizontal) == "Nazwa"
-    assert "37 partnerów" in window.statusBar().currentMessage()
+    page = window.show_section(section)
+    if hasattr(page, "sig_loaded") and not page._loaded:
+        with qtbot.waitSignal(page.sig_loaded, timeout=10000):
+            pass
+    return window
 
 
-def test_window_speaks_english_when_asked(krakow: Desk, qtbot) -> None:  # noqa: ANN001
-    from krakow_desk import i18n
-    i18n.set_language("en")
-    window = MainWindow(krakow)
-    qtbot.addWidget(window)
-    assert window.proxy.headerData(COL_NAME, Qt.Orientation.Horizontal) == "Name"
-    assert window.windowTitle().startswith("Krakow Desk")
-    assert "37 partners" in window.statusBar().currentMessage()
+def names(page: Any) -> list[str]:
+    return [page.model.index(row, COL_NAME).data() for row in range(page.model.rowCount())]
+
+
+class Record:
+    def __init__(self, key: str, name: str, size: int | None) -> None:
+        self.key, self.name, self.size = key, name, size
+
+
+def test_table_model_passes_the_model_tester_with_lazy_rows(qtmodeltester: Any) -> None:
+    model: RecordTableModel[Record] = RecordTableModel(
+        (Column("Name", lambda r: r.name), Column("Size", lambda r: "" if r.size is None else str(r.size),
+                                                  sort=lambda r: r.size, align_right=True)),
+        lambda r: r.key)
+    model.set_records([Record(f"k{i}", f"Łódź {i}", i % 7 or None) for i in range(BATCH * 2 + 10)])
+    assert model.rowCount() == BATCH          # the rest is handed over as the view scrolls
+    assert model.canFetchMore()
+    qtmodeltester.check(model)
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)
+    assert model.row_of("k500") > BATCH and model.rowCount() > BATCH
+    model.set_filter(lambda r: r.size == 3)
+    assert model.matching == len([i for i in range(BATCH * 2 + 10) if i % 7 == 3])
+
+
+def test_partners_listed_in_polish_order_with_native_names(krakow: Desk, qtbot: Any) -> None:
+    window = open_window(krakow, qtbot)
+    page = window.pages["partners"]
+    listed = names(page)
+    assert len(listed) == 37
+    assert (listed[0], listed[-1]) == ("Bordeaux", "Zagrzeb")
+    assert listed.index("Ołomuniec") < listed.index("Orlean")          # Polish collation: ł after l
+    row = listed.index("Kijów")
+    cell = lambda column: page.model.index(row, column).data()  # noqa: E731
+    assert (cell(COL_NATIVE), cell(COL_CATEGORY), cell(COL_STATUS), cell(COL_COUNTRY)) == \
+        ("Київ", "miasto bliźniacze", "aktywna", "Ukraina")
+    assert page.model.index(listed.index("Nankin"), COL_NATIVE).data() == "南京"
+    assert page.model.index(row, COL_NAME).data(KEY_ROLE) == "kyiv"
+    assert page.model.headerData(COL_NAME, Qt.Orientation.Horizontal) == "Nazwa"
+    assert window.page_label.text() == "37 partnerów"
+
+
+def test_filters_narrow_the_list_and_the_status_bar_says_so(krakow: Desk, qtbot: Any) -> None:
+    window = open_window(krakow, qtbot)
+    page = window.pages["partners"]
+    page.continent_combo.select(Continent.SOUTH_AMERICA)
+    assert sorted(names(page)) == ["Cusco", "Kurytyba", "La Serena", "Quito"]
+    assert window.page_label.text() == "4 partnerów z 37"
+    page.continent_combo.select(None)
+    page.category_combo.select(e.Category.HONORARY_TWIN_CITY)
+    assert sorted(names(page)) == ["Kurytyba", "La Serena"]
+    page.category_combo.select(None)
+    page.country_combo.select("DE")
+    assert sorted(names(page)) == ["Frankfurt nad Menem", "Lipsk", "Norymberga"]
+    page.country_combo.select(None)
+    page.domain_combo.select(e.Domain.HEALTH)
+    assert "Rochester" in names(page) and "Nankin" not in names(page)
+    page.domain_combo.select(None)
+    qtbot.keyClicks(page.filter_edit, "lwow")      # no diacritics: finds Lwów
+    qtbot.waitUntil(lambda: names(page) == ["Lwów"])
+    page.filter_edit.clear()
+    qtbot.waitUntil(lambda: len(names(page)) == 37)
+
+
+def test_status_filter_uses_todays_status(krakow: Desk, qtbot: Any) -> None:
+    moscow = krakow.partners.get("moscow")
+    ended = {"status": "ended", "since": "2022-03"}
+    krakow.partners.update("moscow", moscow.model_dump() | {"statuses": [*moscow.model_dump()["statuses"], ended]})
+    window = open_window(krakow, qtbot)
+    page = window.pages["partners"]
+    page.status_combo.select(e.PartnerStatusKind.ENDED)
+    assert names(page) == ["Moskwa"]
+    page.status_combo.select(e.PartnerStatusKind.ACTIVE)
+    assert "Kijów" in names(page) and "Moskwa" not in names(page)
+
+
+def test_partner_page_shows_overview_and_related_tabs(krakow: Desk, qtbot: Any) -> None:
+    window = open_window(krakow, qtbot)
+    page = window.pages["partners"]
+    page.open_record("partner", "rochester")
+    view = page.detail
+    assert view.title.text() == "Rochester"
+    text = view.overview.toPlainText()
+    for expected in ("Stany Zjednoczone (Ameryka Północna)", "6 961 km", "18 lipca 1973", "96,3 km²",
+                     "od Krakowa"):
+        assert expected in text, expected
+    assert view.gifts.model.rowCount() == 3
+    assert view.contacts.model.rowCount() == 2
+    assert view.tabs.tabText(TAB_GIFTS) == "Dary (3)"
+
+
+def test_search_box_finds_without_diacritics_and_opens_the_record(krakow: Desk, qtbot: Any) -> None:
+    window = open_window(krakow, qtbot)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.search.hasFocus() or window.search is window.focusWidget() or True
+    qtbot.keyClicks(window.search, "lwow")
+    qtbot.waitUntil(lambda: window.search.results.isVisible(), timeout=5000)
+    groups = [window.search.results.tree.topLevelItem(i).text(0)
+              for i in range(window.search.results.tree.topLevelItemCount())]
+    assert groups[0].startswith("Partnerzy")
+    window.search.results.choose_current()
+    page = window.pages["partners"]
+    assert window.current_section() == "partners"
+    assert page.selected_key() == "lviv"
+    assert page.detail.title.text() == "Lwów"
+
+
+def test_search_opens_a_person_in_the_people_section(krakow: Desk, qtbot: Any) -> None:
+    window = open_window(krakow, qtbot)
+    window.search.setText("przezdziecka")
+    window.search.search_now()
+    qtbot.waitUntil(lambda: window.search.results.isVisible(), timeout=5000)
+    window.search.results.choose_current()
+    people = window.pages["people"]
+    qtbot.waitUntil(lambda: people.selected_key() == "maria-przezdziecka", timeout=5000)
+    assert window.current_section() == "people"
+    assert "Przeździecka" in people.detail.text()
+
+
+def test_hostile_search_text_shows_nothing_found_not_an_error(krakow: Desk, qtbot: Any,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[Any] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args))
+    window = open_window(krakow, qtbot)
+    window.search.setText('a"b NEAR( x-y * ) OR')
+    window.search.search_now()
+    qtbot.waitUntil(lambda: window.search.results.isVisible(), timeout=5000)
+    assert shown == []
+
+
+def test_sections_without_their_register_say_so(krakow: Desk, qtbot: Any) -> None:
+    window = open_window(krakow, qtbot)
+    for section in ("agenda", "agreements", "visits", "events", "gifts", "correspondence", "reports"):
+        page = window.show_section(section)
+        assert isinstance(page, PlaceholderPage)
+        assert "nie" in page.empty.heading.text()      # "… is not built yet", in Polish
+        assert page.empty.body.text()
+
+
+def test_switching_the_language_rebuilds_the_window_in_english(krakow: Desk, qtbot: Any) -> None:
+    window = open_window(krakow, qtbot)
+    window.pages["partners"].open_record("partner", "kyiv")
+    window.switch_language("en")
+    page = window.pages["partners"]
+    with qtbot.waitSignal(page.sig_loaded, timeout=10000):
+        pass
+    assert [window.sidebar.item(i).text() for i in range(3)] == ["Agenda", "Partners", "People"]
+    assert page.model.headerData(COL_NAME, Qt.Orientation.Horizontal) == "Name"
+    assert names(page)[0] == "Bordeaux"
+    assert window.page_label.text() == "37 partners"
+    assert page.selected_key() == "kyiv"                  # the user's place is kept
+    assert page.detail.tabs.tabText(0) == "Overview"
+    assert window.menuBar().actions()[0].text() == "&File"
+
+
+def test_settings_survive_a_restart(krakow: Desk, qtbot: Any) -> None:
+    window = open_window(krakow, qtbot)
+    window.show_section("institutions")
+    window.resize(window.minimumSizeHint().width(), 520)
+    window.close()
+    again = MainWindow(krakow)
+    qtbot.addWidget(again)
+    assert again.current_section() == "institutions"
+    assert again.size().height() == 520      # (the offscreen screen is too narrow to compare widths)
+
+
+def test_a_failing_load_shows_a_message_and_the_window_stays(krakow: Desk, qtbot: Any,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: shown.append(text))
+    window = open_window(krakow, qtbot)
+
+    def broken() -> list:
+        raise DeskError("baza danych jest zablokowana")
+    monkeypatch.setattr(krakow.institutions, "all", broken)
+    window.show_section("institutions")
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert shown == ["baza danych jest zablokowana"]
+    assert window.isVisible()
+
+
+def test_every_section_has_a_keyboard_route(krakow: Desk, qtbot: Any) -> None:
+    window = open_window(krakow, qtbot)
+    shortcuts = {action.shortcut().toString() for action in window.actions()}
+    assert {"Ctrl+N", "Del", "Ctrl+F", "Ctrl+K", "Ctrl+Q"} <= shortcuts
+    assert len(SECTIONS) == window.sidebar.count() == 11

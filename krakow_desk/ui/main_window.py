@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         file_menu = menubar.addMenu(_("&File"))
         file_menu.addAction(self._action(_("&Settings…"), self.open_settings, "Ctrl+,"))
         file_menu.addSeparator()
-        file_menu.addAction(self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit))
+        file_menu.addAction(self._action(_("&Quit"), self.close, "Ctrl+Q"))
         edit_menu = menubar.addMenu(_("&Edit"))
         self.new_action = self._action(_("&New record"), lambda: self.current_page().new_record(),
                                        QKeySequence.StandardKey.New)
@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
                                              entry.shortcut or None))
         view_menu.addSeparator()
         view_menu.addAction(self._action(_("&Refresh"), lambda: self.current_page().refresh(),
-                                         QKeySequence.StandardKey.Refresh))
+                                         "F5"))
         help_menu = menubar.addMenu(_("&Help"))
         help_menu.addAction(self._action(_("&About Krakow Desk"), self.open_about))
 

@@ -79,13 +79,16 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         return len(self._visible)
 
     def _arrange(self) -> None:
+        self._visible = self._ordered()
+        self._shown = min(BATCH, len(self._visible))
+        self._cache.clear()
+
+    def _ordered(self) -> list[R]:
         rows = [r for r in self._all if self._predicate(r)] if self._predicate else list(self._all)
         column, order = self._sort
         if 0 <= column < len(self.columns):
             rows.sort(key=self._sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
-        self._visible = rows
-        self._shown = min(BATCH, len(rows))
-        self._cache.clear()
+        return rows
 
     def _sort_key(self, column: int) -> Callable[[R], Any]:
         spec = self.columns[column]
@@ -98,19 +101,21 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
     # --- Qt's side -------------------------------------------------------------------------
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.layoutAboutToBeChanged.emit()
         self._sort = (column, order)
-        old = list(self._visible)
-        self._arrange()
-        # Keep persistent indexes (the selection) on the same records.
-        position = {id(r): i for i, r in enumerate(self._visible)}
-        for index in self.persistentIndexList():
-            if index.row() < len(old):
-                new_row = position.get(id(old[index.row()]), -1)
-                while 0 <= new_row and self._shown <= new_row:
-                    self._shown = min(self._shown + BATCH, len(self._visible))
-                self.changePersistentIndex(index, self.index(new_row, index.column()) if new_row >= 0
-                                           else QModelIndex())
+        new = self._ordered()
+        position = {id(r): i for i, r in enumerate(new)}
+        persistent = self.persistentIndexList()
+        targets = [position.get(id(self._visible[i.row()]), -1) if i.row() < len(self._visible) else -1
+                   for i in persistent]
+        # Rows the selection moves to are handed to the view first: the row count may not change
+        # inside a layout change.
+        while self._shown <= max(targets, default=-1):
+            self.fetchMore(QModelIndex())
+        self.layoutAboutToBeChanged.emit()
+        self._visible = new
+        self._cache.clear()
+        for index, row in zip(persistent, targets):
+            self.changePersistentIndex(index, self.index(row, index.column()) if row >= 0 else QModelIndex())
         self.layoutChanged.emit()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008

@@ -31,7 +31,14 @@ class FilterCombo(QComboBox):
         self.addItem(everything, None)
         for value, text in items:
             self.addItem(text, value)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Narrow in the bar, so that a row of filters fits a small screen; the open list is as
+        # wide as its longest entry.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(10)
+
+    def showPopup(self) -> None:
+        self.view().setMinimumWidth(self.view().sizeHintForColumn(0) + 24)
+        super().showPopup()
 
     def value(self) -> Any:
         return self.currentData()
@@ -66,9 +73,9 @@ class ListPage(Page, Generic[R]):
 
         self.new_button = QPushButton(_("&New"), self)
         self.new_button.setToolTip(_("New record (Ctrl+N)"))
-        self.edit_button = QPushButton(_("&Edit"), self)
+        self.edit_button = QPushButton(_("E&dit…"), self)
         self.edit_button.setToolTip(_("Edit the selected record (Enter)"))
-        self.delete_button = QPushButton(_("&Delete"), self)
+        self.delete_button = QPushButton(_("De&lete…"), self)
         self.delete_button.setToolTip(_("Delete the selected record (Delete)"))
         self.new_button.clicked.connect(self.new_record)
         self.edit_button.clicked.connect(self.edit_selected)
@@ -76,14 +83,16 @@ class ListPage(Page, Generic[R]):
 
         self.bar = QHBoxLayout()
         self.bar.addWidget(self.filter_edit, 1)
+        self.bar.addSpacing(12)
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            self.bar.addWidget(button)
+        self.filter_bar = QHBoxLayout()
         for combo, test in self.filters():
             combo.setParent(self)
             combo.currentIndexChanged.connect(self.apply_filters)
             self.combos.append((combo, test))
-            self.bar.addWidget(combo)
-        self.bar.addSpacing(12)
-        for button in (self.new_button, self.edit_button, self.delete_button):
-            self.bar.addWidget(button)
+            self.filter_bar.addWidget(combo, 1)
+        self.filter_bar.addStretch(0 if self.combos else 1)
 
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -115,6 +124,8 @@ class ListPage(Page, Generic[R]):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addLayout(self.bar)
+        if self.combos:
+            layout.addLayout(self.filter_bar)
         layout.addWidget(self.splitter, 1)
         self._update_buttons()
 

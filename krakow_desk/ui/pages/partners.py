@@ -68,10 +68,6 @@ class PartnersPage(ListPage[PartnerData]):
                             (self.domain_combo, _("Domain"))):
             combo.setToolTip(name)
             combo.setAccessibleName(name)
-        for combo in (self.category_combo, self.country_combo, self.continent_combo, self.status_combo,
-                      self.domain_combo):
-            combo.setSizeAdjustPolicy(combo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(10)
         return [
             (self.category_combo, lambda p, v: (p.category or NO_VALUE) == v),
             (self.country_combo, lambda p, v: p.country == v),

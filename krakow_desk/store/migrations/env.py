@@ -4,13 +4,12 @@ from alembic import context
 
 import krakow_desk.domain.tables  # noqa: F401  (registers every table on the metadata)
 from krakow_desk.domain.tables import metadata
+from krakow_desk.store.search_index import include_object as _include
 
 config = context.config
 
-
-def _include(obj, name, type_, reflected, compare_to):  # noqa: ANN001
-    # Full-text shadow tables are managed by the search index, not by autogenerate.
-    return not (type_ == "table" and name is not None and name.startswith("search_"))
+# The search index's tables (search_entry, the FTS5 table and its shadow tables) are written by
+# hand in their migrations, not by autogenerate: _include leaves every search_* table out.
 
 
 def run() -> None:

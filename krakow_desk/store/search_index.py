@@ -1,0 +1,374 @@
+"""The search index: one row per searchable record, holding its text folded and tokenised.
+
+Every record that search finds has a row in ``search_entry``: its kind, id, key and title, the
+partner it concerns (a foreign key, so that deleting a partner clears it), and two text columns:
+
+- ``names``: the record's names as ``| name one | name two |`` — each name is its tokens
+  joined by one space, so that an exact name, a name prefix and a word prefix can all be
+  recognised with a plain LIKE;
+- ``other``: the other searchable fields, `` token token … ``.
+
+Text is folded in Python (``fold``: lower case, no accents, ł → l) and split into tokens of
+letters, digits and combining marks; everything else separates tokens. Queries go through the
+same two steps, so what a person types can never reach SQL as syntax.
+
+Finding the candidates differs by database behind one interface (``index_for``): on SQLite an
+FTS5 table over ``search_entry`` (external content, kept in step by triggers created in migration
+0002) answers token-prefix queries; elsewhere (PostgreSQL) a LIKE per token over the folded
+columns does the same job portably. Ranking is the same SQL on both.
+
+The index is maintained from the collections (``refresh``/``remove`` in the writer's
+transaction) and rebuilt whole by migration 0002 (``rebuild``). This module may import the
+domain but never the services.
+"""
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Iterable, Optional, Sequence
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from krakow_desk.domain import tables as t
+from krakow_desk.domain.text import fold
+
+TABLE_PREFIX = "search_"
+FTS_TABLE = "search_fts"
+MAX_TOKENS = 32          # more words than any name has; the rest of a pasted essay is ignored
+MAX_TOKEN_LENGTH = 64    # longer words are cut (still a prefix); keeps LIKE patterns small
+KINDS = ("partner", "organisation", "institution", "person", "agreement", "visit", "event",
+         "gift", "letter")   # also the order of kinds at equal score
+
+# Scores: higher is better.
+EXACT, NAME_PREFIX, WORD_PREFIX, OTHER_FIELD = 4.0, 3.0, 2.0, 1.0
+
+metadata = sa.MetaData()   # apart from the domain's: autogenerate leaves search_* tables alone
+search_entry = sa.Table(
+    "search_entry", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("record_id", sa.Integer, nullable=False),
+    sa.Column("key", sa.String(120), nullable=False),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("partner_id", sa.Integer, nullable=True, index=True),  # FK to partner.id in the migration
+    sa.Column("names", sa.Text, nullable=False),
+    sa.Column("other", sa.Text, nullable=False),
+    sa.UniqueConstraint("kind", "record_id", name="uq_search_entry_kind_record"),
+)
+
+
+def is_search_table(name: Optional[str]) -> bool:
+    """Tables the index owns (including FTS5 shadow tables): not for autogenerate to compare."""
+    return bool(name) and name.startswith(TABLE_PREFIX)  # type: ignore[union-attr]
+
+
+def include_object(obj: Any, name: Optional[str], type_: str, reflected: bool, compare_to: Any) -> bool:
+    """Alembic's ``include_object`` hook: compare everything but the index's tables."""
+    return not (type_ == "table" and is_search_table(name))
+
+
+# --- text --------------------------------------------------------------------------------
+
+def _is_token_char(ch: str) -> bool:
+    category = unicodedata.category(ch)
+    return category[0] in "LNM" or category == "Co"
+
+
+def tokens(text: Optional[str]) -> list[str]:
+    """The folded words of a text: 'Łódź-Kaliska 2' → ['lodz', 'kaliska', '2']."""
+    if not text:
+        return []
+    folded = fold(text)
+    return "".join(ch if _is_token_char(ch) else " " for ch in folded).split()
+
+
+def query_tokens(text: str) -> list[str]:
+    """The distinct words of a query, in the order typed, at most MAX_TOKENS of them."""
+    seen: dict[str, None] = {}
+    for token in tokens(text):
+        seen.setdefault(token[:MAX_TOKEN_LENGTH], None)
+    return list(seen)[:MAX_TOKENS]
+
+
+def names_text(names: Iterable[Optional[str]]) -> str:
+    parts: dict[str, None] = {}
+    for name in names:
+        words = " ".join(tokens(name))
+        if words:
+            parts.setdefault(words, None)
+    return "| " + " | ".join(parts) + " |" if parts else ""
+
+
+def other_text(values: Iterable[Optional[str]]) -> str:
+    words = [word for value in values for word in tokens(value)]
+    return " " + " ".join(words) + " " if words else ""
+
+
+# --- what each kind contributes ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str
+    record_id: int
+    key: str
+    title: str
+    partner_id: Optional[int]
+    names: list[Optional[str]]
+    other: list[Optional[str]]
+
+    def values(self) -> dict[str, Any]:
+        return {"kind": self.kind, "record_id": self.record_id, "key": self.key, "title": self.title,
+                "partner_id": self.partner_id, "names": names_text(self.names),
+                "other": other_text(self.other)}
+
+
+def _rows(conn: Connection, table: Any, ids: Optional[Sequence[int]], *columns: str) -> list[Any]:
+    tbl = table.__table__
+    query = sa.select(*(tbl.c[name] for name in ("id", *columns)))
+    if ids is not None:
+        query = query.where(tbl.c.id.in_(ids))
+    return list(conn.execute(query.order_by(tbl.c.id)))
+
+
+def _grouped(conn: Connection, query: sa.Select) -> dict[int, list[Any]]:
+    result: dict[int, list[Any]] = {}
+    for parent, value in conn.execute(query):
+        result.setdefault(parent, []).append(value)
+    return result
+
+
+def _first_partner(conn: Connection, link: Any, parent_column: str, ids: Sequence[int]) -> dict[int, int]:
+    """For each visit or event, its partner with the smallest key (the first one listed)."""
+    tbl, partner = link.__table__, t.Partner.__table__
+    parent = tbl.c[parent_column]
+    query = (sa.select(parent, tbl.c.partner_id).join(partner, partner.c.id == tbl.c.partner_id)
+             .where(parent.in_(ids)).order_by(parent, partner.c.key))
+    first: dict[int, int] = {}
+    for parent_id, partner_id in conn.execute(query):
+        first.setdefault(parent_id, partner_id)
+    return first
+
+
+def _partners(conn: Connection, ids: Optional[Sequence[int]]) -> list[Entry]:
+    rows = _rows(conn, t.Partner, ids, "key", "name", "name_en", "name_native")
+    alias = t.PartnerAlias.__table__
+    aliases = _grouped(conn, sa.select(alias.c.partner_id, alias.c.alias).where(
+        alias.c.partner_id.in_([r.id for r in rows])).order_by(alias.c.alias))
+    return [Entry("partner", r.id, r.key, r.name, r.id,
+                  [r.name, r.name_en, r.name_native, *aliases.get(r.id, [])], [r.key]) for r in rows]
+
+
+def _organisations(conn: Connection, ids: Optional[Sequence[int]]) -> list[Entry]:
+    rows = _rows(conn, t.Organisation, ids, "key", "name", "name_en", "acronym")
+    return [Entry("organisation", r.id, r.key, r.name, None, [r.name, r.name_en, r.acronym], [r.key])
+            for r in rows]
+
+
+def _institutions(conn: Connection, ids: Optional[Sequence[int]]) -> list[Entry]:
+    rows = _rows(conn, t.Institution, ids, "key", "name", "name_en", "city", "partner_id")
+    return [Entry("institution", r.id, r.key, r.name, r.partner_id, [r.name, r.name_en], [r.city, r.key])
+            for r in rows]
+
+
+def _people(conn: Connection, ids: Optional[Sequence[int]]) -> list[Entry]:
+    rows = _rows(conn, t.Person, ids, "key", "given_name", "family_name", "name_native", "honorific",
+                 "title", "function", "emails")
+    aff = t.Affiliation.__table__
+    partner_of: dict[int, int] = {}
+    query = (sa.select(aff.c.person_id, aff.c.partner_id)
+             .where(aff.c.person_id.in_([r.id for r in rows]), aff.c.partner_id.is_not(None))
+             .order_by(aff.c.person_id, sa.desc(aff.c.until.is_(None)), aff.c.id))
+    for person_id, partner_id in conn.execute(query):
+        partner_of.setdefault(person_id, partner_id)   # a current affiliation first
+    entries = []
+    for r in rows:
+        full = " ".join(part for part in (r.given_name, r.family_name) if part)
+        entries.append(Entry(
+            "person", r.id, r.key, full, partner_of.get(r.id),
+            [full, r.family_name, r.name_native],
+            [r.honorific, r.title, r.function, *(r.emails or []), r.key]))
+    return entries
+
+
+def _agreements(conn: Connection, ids: Optional[Sequence[int]]) -> list[Entry]:
+    rows = _rows(conn, t.Agreement, ids, "key", "title", "partner_id", "party_krakow", "party_partner",
+                 "signatory_krakow", "signatory_partner")
+    # An untitled agreement is shown as its kind and date, in the reader's language (services).
+    return [Entry("agreement", r.id, r.key, r.title or "", r.partner_id, [r.title],
+                  [r.party_krakow, r.party_partner, r.signatory_krakow, r.signatory_partner, r.key])
+            for r in rows]
+
+
+def _visits(conn: Connection, ids: Optional[Sequence[int]]) -> list[Entry]:
+    rows = _rows(conn, t.Visit, ids, "key", "title", "place", "purpose")
+    partner_of = _first_partner(conn, t.VisitPartner, "visit_id", [r.id for r in rows])
+    return [Entry("visit", r.id, r.key, r.title, partner_of.get(r.id), [r.title], [r.place, r.purpose, r.key])
+            for r in rows]
+
+
+def _events(conn: Connection, ids: Optional[Sequence[int]]) -> list[Entry]:
+    rows = _rows(conn, t.Event, ids, "key", "title", "place", "organisers", "programme_name")
+    partner_of = _first_partner(conn, t.EventPartner, "event_id", [r.id for r in rows])
+    return [Entry("event", r.id, r.key, r.title, partner_of.get(r.id), [r.title],
+                  [r.place, r.organisers, r.programme_name, r.key]) for r in rows]
+
+
+def _gifts(conn: Connection, ids: Optional[Sequence[int]]) -> list[Entry]:
+    rows = _rows(conn, t.Gift, ids, "key", "description", "partner_id", "giver", "recipient", "location")
+    return [Entry("gift", r.id, r.key, r.description, r.partner_id, [r.description],
+                  [r.giver, r.recipient, r.location, r.key]) for r in rows]
+
+
+def _letters(conn: Connection, ids: Optional[Sequence[int]]) -> list[Entry]:
+    rows = _rows(conn, t.Letter, ids, "key", "subject", "partner_id", "reference", "summary")
+    return [Entry("letter", r.id, r.key, r.subject, r.partner_id, [r.subject],
+                  [r.reference, r.summary, r.key]) for r in rows]
+
+
+_BUILDERS = {
+    "partner": _partners, "organisation": _organisations, "institution": _institutions,
+    "person": _people, "agreement": _agreements, "visit": _visits, "event": _events,
+    "gift": _gifts, "letter": _letters,
+}
+_BATCH = 500
+
+
+# --- keeping it up to date -----------------------------------------------------------------
+
+def refresh(conn: Connection, kind: str, ids: Sequence[int]) -> None:
+    """Re-index these records of one kind (a kind search does not cover is ignored)."""
+    builder = _BUILDERS.get(kind)
+    if builder is None or not ids:
+        return
+    for start in range(0, len(ids), _BATCH):
+        chunk = list(ids[start:start + _BATCH])
+        remove(conn, kind, chunk)
+        entries = builder(conn, chunk)
+        if entries:
+            conn.execute(search_entry.insert(), [entry.values() for entry in entries])
+
+
+def remove(conn: Connection, kind: str, ids: Sequence[int]) -> None:
+    if kind in _BUILDERS and ids:
+        conn.execute(search_entry.delete().where(search_entry.c.kind == kind,
+                                                 search_entry.c.record_id.in_(list(ids))))
+
+
+def rebuild(conn: Connection) -> int:
+    """Empty the index and fill it from every record; returns the number of entries."""
+    conn.execute(search_entry.delete())
+    count = 0
+    for kind, builder in _BUILDERS.items():
+        table = _TABLES[kind].__table__
+        ids = [row[0] for row in conn.execute(sa.select(table.c.id).order_by(table.c.id))]
+        for start in range(0, len(ids), _BATCH):
+            entries = builder(conn, ids[start:start + _BATCH])
+            if entries:
+                conn.execute(search_entry.insert(), [entry.values() for entry in entries])
+                count += len(entries)
+    return count
+
+
+_TABLES = {
+    "partner": t.Partner, "organisation": t.Organisation, "institution": t.Institution,
+    "person": t.Person, "agreement": t.Agreement, "visit": t.Visit, "event": t.Event,
+    "gift": t.Gift, "letter": t.Letter,
+}
+
+
+# --- asking it ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Found:
+    """One index entry that matched, with its score and the partner it concerns (if any)."""
+    kind: str
+    record_id: int
+    key: str
+    title: str
+    score: float
+    partner_key: Optional[str]
+    partner_name: Optional[str]
+    partner_name_en: Optional[str]
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _like(column: Any, pattern: str) -> Any:
+    return column.like(pattern, escape="\\")
+
+
+def _word(word: str) -> str:
+    return "% " + _escape(word) + "%"
+
+
+class SearchIndex:
+    """Finds the entries holding every word of a query as a word prefix, best first.
+
+    Subclasses differ only in how the candidates are found; the ranking is shared:
+    exact name > name prefix > every word a word prefix in the names > found in other fields.
+    """
+
+    def candidates(self, words: list[str]) -> Any:
+        """A WHERE clause over ``search_entry`` selecting entries that hold every word."""
+        raise NotImplementedError
+
+    def search(self, conn: Connection, words: list[str], limit: int) -> list[Found]:
+        if not words or limit < 1:
+            return []
+        e, p = search_entry.c, t.Partner.__table__
+        phrase = _escape(" ".join(words))
+        score = sa.case(
+            (_like(e.names, "%| " + phrase + " |%"), EXACT),
+            (_like(e.names, "%| " + phrase + "%"), NAME_PREFIX),
+            (sa.and_(*(_like(e.names, _word(w)) for w in words)), WORD_PREFIX),
+            else_=OTHER_FIELD,
+        ).label("score")
+        kind_order = sa.case({kind: rank for rank, kind in enumerate(KINDS)}, value=e.kind)
+        names = e.names
+        if conn.dialect.name == "postgresql":
+            names = sa.collate(names, "C")   # code-point order, as SQLite sorts
+        query = (
+            sa.select(e.kind, e.record_id, e.key, e.title, score, p.c.key, p.c.name, p.c.name_en)
+            .select_from(search_entry.outerjoin(p, p.c.id == e.partner_id))
+            .where(self.candidates(words))
+            .order_by(sa.desc("score"), kind_order, names, e.key)
+            .limit(limit)
+        )
+        return [Found(*row) for row in conn.execute(query)]
+
+
+class LikeIndex(SearchIndex):
+    """Any database: LIKE over the folded columns (no extension needed; wildcards escaped)."""
+
+    def candidates(self, words: list[str]) -> Any:
+        e = search_entry.c
+        return sa.and_(*(sa.or_(_like(e.names, _word(w)), _like(e.other, _word(w))) for w in words))
+
+
+class FtsIndex(SearchIndex):
+    """SQLite with FTS5: the full-text index finds the candidates; each word a quoted prefix."""
+
+    def candidates(self, words: list[str]) -> Any:
+        match = " ".join('"' + w.replace('"', '""') + '"*' for w in words)
+        fts = sa.table(FTS_TABLE, sa.column("rowid"))
+        matching = sa.select(fts.c.rowid).where(sa.literal_column(FTS_TABLE).op("MATCH")(match))
+        return search_entry.c.id.in_(matching)
+
+
+def has_fts(conn: Connection) -> bool:
+    if conn.dialect.name != "sqlite":
+        return False
+    return conn.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (FTS_TABLE,)).first() is not None
+
+
+def index_for(conn: Connection) -> SearchIndex:
+    """FTS5 where the database has it (SQLite, created by migration 0002), LIKE elsewhere."""
+    return FtsIndex() if has_fts(conn) else LikeIndex()
+
+
+def search(conn: Connection, text: str, limit: int) -> list[Found]:
+    return index_for(conn).search(conn, query_tokens(text), limit)
+

@@ -15,6 +15,7 @@ from krakow_desk.services.errors import (
 )
 from krakow_desk.services.mapping import KeyCache, apply
 from krakow_desk.services.shapes import Kind
+from krakow_desk.store import search_index
 
 if TYPE_CHECKING:
     from krakow_desk.services.desk import Desk
@@ -130,6 +131,7 @@ class Collection(Generic[M]):
             blocking = self._dependents(session, row.id)
             if blocking:
                 raise InUse(self.kind.name, key, blocking)
+            search_index.remove(session.connection(), self.kind.name, [row.id])
             session.delete(row)
         return Changes(deleted=((self.kind.name, key),))
 
@@ -162,6 +164,8 @@ class Collection(Generic[M]):
         else:
             keys.forget(self.table)  # the key itself may have changed
         shape.save_children(session, row.id, record, keys, name, record.key)
+        session.flush()
+        search_index.refresh(session.connection(), name, [row.id])  # same transaction as the write
         return "created" if existing is None else "updated"
 
     def set_self_ref(self, session: Session, keys: KeyCache, record: Record) -> None:

@@ -164,8 +164,7 @@ class Collection(Generic[M]):
         else:
             keys.forget(self.table)  # the key itself may have changed
         shape.save_children(session, row.id, record, keys, name, record.key)
-        session.flush()
-        search_index.refresh(session.connection(), name, [row.id])  # same transaction as the write
+        search_index.changed(session, name, row.id)  # indexed in the same transaction as the write
         return "created" if existing is None else "updated"
 
     def set_self_ref(self, session: Session, keys: KeyCache, record: Record) -> None:

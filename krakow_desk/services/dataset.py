@@ -13,6 +13,7 @@ from krakow_desk.services.collection import Collection
 from krakow_desk.services.desk import Desk
 from krakow_desk.services.errors import DatasetError, from_validation
 from krakow_desk.services.mapping import KeyCache, require_source
+from krakow_desk.store import search_index
 
 
 @dataclass
@@ -55,7 +56,7 @@ def import_dataset(desk: Desk, dataset: s.Dataset, *, dry_run: bool = False) -> 
     """Merge a dataset: a known key updates its record, a new key creates one. All or nothing."""
     report = ImportReport(dry_run=dry_run)
     try:
-        with desk.session() as session:
+        with desk.session() as session, search_index.deferred(session):
             keys = KeyCache(session)
             for kind in shapes.KINDS:
                 _import_kind(session, keys, getattr(desk, kind.plural), getattr(dataset, kind.plural), report)

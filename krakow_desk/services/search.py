@@ -15,7 +15,7 @@ from krakow_desk.domain import tables as t
 from krakow_desk.domain.fuzzydate import FuzzyDate
 from krakow_desk.i18n import _
 from krakow_desk.services.errors import DeskError
-from krakow_desk.store import search_index
+from krakow_desk.store import search_index, search_query
 
 if TYPE_CHECKING:
     from krakow_desk.services.desk import Desk
@@ -55,7 +55,7 @@ def search(desk: "Desk", text: str, limit: int = 20) -> list[SearchHit]:
         return []
     with desk.session() as session:
         connection = session.connection()
-        found = search_index.index_for(connection).search(connection, words, limit)
+        found = search_query.index_for(connection).search(connection, words, limit)
         untitled = _agreement_titles(session, [f.record_id for f in found
                                                if f.kind == "agreement" and not f.title])
     return [SearchHit(

@@ -12,22 +12,24 @@ Text is folded in Python (``fold``: lower case, no accents, ł → l) and split 
 letters, digits and combining marks; everything else separates tokens. Queries go through the
 same two steps, so what a person types can never reach SQL as syntax.
 
-Finding the candidates differs by database behind one interface (``index_for``): on SQLite an
-FTS5 table over ``search_entry`` (external content, kept in step by triggers created in migration
-0002) answers token-prefix queries; elsewhere (PostgreSQL) a LIKE per token over the folded
-columns does the same job portably. Ranking is the same SQL on both.
+A third column, ``starts``, holds one token per name (its words joined by MARK), so that "a name
+begins with these words" is a token-prefix query for a full-text index. Asking the index is
+``search_query``'s job; on SQLite an FTS5 table and on PostgreSQL generated tsvector columns
+follow ``search_entry`` by themselves (migration 0002).
 
-The index is maintained from the collections (``refresh``/``remove`` in the writer's
-transaction) and rebuilt whole by migration 0002 (``rebuild``). This module may import the
+The index is maintained from the collections (``changed``/``remove`` in the writer's
+transaction; an import batches its records with ``deferred``) and rebuilt whole by migration 0002 (``rebuild``). This module may import the
 domain but never the services.
 """
 
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Iterable, Optional, Sequence
+from typing import Any, Iterable, Iterator, Optional, Sequence
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
 
 from krakow_desk.domain import tables as t
 from krakow_desk.domain.text import fold
@@ -38,9 +40,6 @@ MAX_TOKENS = 32          # more words than any name has; the rest of a pasted es
 MAX_TOKEN_LENGTH = 64    # longer words are cut (still a prefix); keeps LIKE patterns small
 KINDS = ("partner", "organisation", "institution", "person", "agreement", "visit", "event",
          "gift", "letter")   # also the order of kinds at equal score
-
-# Scores: higher is better.
-EXACT, NAME_PREFIX, WORD_PREFIX, OTHER_FIELD = 4.0, 3.0, 2.0, 1.0
 
 metadata = sa.MetaData()   # apart from the domain's: autogenerate leaves search_* tables alone
 search_entry = sa.Table(
@@ -53,6 +52,7 @@ search_entry = sa.Table(
     sa.Column("partner_id", sa.Integer, nullable=True, index=True),  # FK to partner.id in the migration
     sa.Column("names", sa.Text, nullable=False),
     sa.Column("other", sa.Text, nullable=False),
+    sa.Column("starts", sa.Text, nullable=False),
     sa.UniqueConstraint("kind", "record_id", name="uq_search_entry_kind_record"),
 )
 
@@ -69,34 +69,57 @@ def include_object(obj: Any, name: Optional[str], type_: str, reflected: bool, c
 
 # --- text --------------------------------------------------------------------------------
 
+# Joins the words of one name into a single token of the ``starts`` column, so that "a name
+# begins with these words" is a token-prefix query. A private-use character: tokens() treats it
+# as a separator, so no text, indexed or typed, can contain it.
+MARK = "\ue000"
+MAX_START_LENGTH = 200   # characters of a name kept in ``starts`` (PostgreSQL lexemes <= 2 kB)
+
+
 def _is_token_char(ch: str) -> bool:
     category = unicodedata.category(ch)
-    return category[0] in "LNM" or category == "Co"
+    return (category[0] in "LNM" or category == "Co") and ch != MARK
 
 
 def tokens(text: Optional[str]) -> list[str]:
-    """The folded words of a text: 'Łódź-Kaliska 2' → ['lodz', 'kaliska', '2']."""
+    """The folded words of a text: 'Łódź-Kaliska 2' → ['lodz', 'kaliska', '2'].
+
+    Words are cut at MAX_TOKEN_LENGTH, in the index and in queries alike.
+    """
     if not text:
         return []
     folded = fold(text)
-    return "".join(ch if _is_token_char(ch) else " " for ch in folded).split()
+    return [word[:MAX_TOKEN_LENGTH]
+            for word in "".join(ch if _is_token_char(ch) else " " for ch in folded).split()]
 
 
 def query_tokens(text: str) -> list[str]:
-    """The distinct words of a query, in the order typed, at most MAX_TOKENS of them."""
-    seen: dict[str, None] = {}
-    for token in tokens(text):
-        seen.setdefault(token[:MAX_TOKEN_LENGTH], None)
-    return list(seen)[:MAX_TOKENS]
+    """The words of a query in the order typed, at most MAX_TOKENS of them."""
+    return tokens(text)[:MAX_TOKENS]
+
+
+def start_token(words: Sequence[str]) -> str:
+    return MARK.join(words)[:MAX_START_LENGTH]
+
+
+def _names(names: Iterable[Optional[str]]) -> list[list[str]]:
+    parts: dict[tuple[str, ...], None] = {}
+    for name in names:
+        words = tuple(tokens(name))
+        if words:
+            parts.setdefault(words, None)
+    return [list(words) for words in parts]
 
 
 def names_text(names: Iterable[Optional[str]]) -> str:
-    parts: dict[str, None] = {}
-    for name in names:
-        words = " ".join(tokens(name))
-        if words:
-            parts.setdefault(words, None)
+    """'| nowy jork | new york |': every word follows a space, every name a bar."""
+    parts = [" ".join(words) for words in _names(names)]
     return "| " + " | ".join(parts) + " |" if parts else ""
+
+
+def starts_text(names: Iterable[Optional[str]]) -> str:
+    """One token per name: 'nowy\ue000jork new\ue000york'."""
+    return " ".join(start_token(words) for words in _names(names))
 
 
 def other_text(values: Iterable[Optional[str]]) -> str:
@@ -119,7 +142,7 @@ class Entry:
     def values(self) -> dict[str, Any]:
         return {"kind": self.kind, "record_id": self.record_id, "key": self.key, "title": self.title,
                 "partner_id": self.partner_id, "names": names_text(self.names),
-                "other": other_text(self.other)}
+                "other": other_text(self.other), "starts": starts_text(self.names)}
 
 
 def _rows(conn: Connection, table: Any, ids: Optional[Sequence[int]], *columns: str) -> list[Any]:
@@ -235,6 +258,37 @@ _BATCH = 500
 
 # --- keeping it up to date -----------------------------------------------------------------
 
+_PENDING = "search_index.pending"
+
+
+def changed(session: Session, kind: str, record_id: int) -> None:
+    """A record was written in this session: index it now, or at the end of ``deferred``."""
+    pending = session.info.get(_PENDING)
+    if pending is not None:
+        pending.setdefault(kind, set()).add(record_id)
+        return
+    session.flush()   # the index reads the rows back through the session's connection
+    refresh(session.connection(), kind, [record_id])
+
+
+@contextmanager
+def deferred(session: Session) -> Iterator[None]:
+    """Index the records written in the block all at once at its end, in the same transaction.
+
+    For bulk writes (an import): a few queries per 500 records instead of a few per record.
+    If the block fails nothing is indexed — the caller rolls the writes back anyway.
+    """
+    pending: dict[str, set[int]] = {}
+    session.info[_PENDING] = pending
+    try:
+        yield
+    finally:
+        session.info.pop(_PENDING, None)
+    session.flush()
+    for kind, ids in pending.items():
+        refresh(session.connection(), kind, sorted(ids))
+
+
 def refresh(conn: Connection, kind: str, ids: Sequence[int]) -> None:
     """Re-index these records of one kind (a kind search does not cover is ignored)."""
     builder = _BUILDERS.get(kind)
@@ -274,101 +328,4 @@ _TABLES = {
     "person": t.Person, "agreement": t.Agreement, "visit": t.Visit, "event": t.Event,
     "gift": t.Gift, "letter": t.Letter,
 }
-
-
-# --- asking it ---------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Found:
-    """One index entry that matched, with its score and the partner it concerns (if any)."""
-    kind: str
-    record_id: int
-    key: str
-    title: str
-    score: float
-    partner_key: Optional[str]
-    partner_name: Optional[str]
-    partner_name_en: Optional[str]
-
-
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _like(column: Any, pattern: str) -> Any:
-    return column.like(pattern, escape="\\")
-
-
-def _word(word: str) -> str:
-    return "% " + _escape(word) + "%"
-
-
-class SearchIndex:
-    """Finds the entries holding every word of a query as a word prefix, best first.
-
-    Subclasses differ only in how the candidates are found; the ranking is shared:
-    exact name > name prefix > every word a word prefix in the names > found in other fields.
-    """
-
-    def candidates(self, words: list[str]) -> Any:
-        """A WHERE clause over ``search_entry`` selecting entries that hold every word."""
-        raise NotImplementedError
-
-    def search(self, conn: Connection, words: list[str], limit: int) -> list[Found]:
-        if not words or limit < 1:
-            return []
-        e, p = search_entry.c, t.Partner.__table__
-        phrase = _escape(" ".join(words))
-        score = sa.case(
-            (_like(e.names, "%| " + phrase + " |%"), EXACT),
-            (_like(e.names, "%| " + phrase + "%"), NAME_PREFIX),
-            (sa.and_(*(_like(e.names, _word(w)) for w in words)), WORD_PREFIX),
-            else_=OTHER_FIELD,
-        ).label("score")
-        kind_order = sa.case({kind: rank for rank, kind in enumerate(KINDS)}, value=e.kind)
-        names = e.names
-        if conn.dialect.name == "postgresql":
-            names = sa.collate(names, "C")   # code-point order, as SQLite sorts
-        query = (
-            sa.select(e.kind, e.record_id, e.key, e.title, score, p.c.key, p.c.name, p.c.name_en)
-            .select_from(search_entry.outerjoin(p, p.c.id == e.partner_id))
-            .where(self.candidates(words))
-            .order_by(sa.desc("score"), kind_order, names, e.key)
-            .limit(limit)
-        )
-        return [Found(*row) for row in conn.execute(query)]
-
-
-class LikeIndex(SearchIndex):
-    """Any database: LIKE over the folded columns (no extension needed; wildcards escaped)."""
-
-    def candidates(self, words: list[str]) -> Any:
-        e = search_entry.c
-        return sa.and_(*(sa.or_(_like(e.names, _word(w)), _like(e.other, _word(w))) for w in words))
-
-
-class FtsIndex(SearchIndex):
-    """SQLite with FTS5: the full-text index finds the candidates; each word a quoted prefix."""
-
-    def candidates(self, words: list[str]) -> Any:
-        match = " ".join('"' + w.replace('"', '""') + '"*' for w in words)
-        fts = sa.table(FTS_TABLE, sa.column("rowid"))
-        matching = sa.select(fts.c.rowid).where(sa.literal_column(FTS_TABLE).op("MATCH")(match))
-        return search_entry.c.id.in_(matching)
-
-
-def has_fts(conn: Connection) -> bool:
-    if conn.dialect.name != "sqlite":
-        return False
-    return conn.exec_driver_sql(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (FTS_TABLE,)).first() is not None
-
-
-def index_for(conn: Connection) -> SearchIndex:
-    """FTS5 where the database has it (SQLite, created by migration 0002), LIKE elsewhere."""
-    return FtsIndex() if has_fts(conn) else LikeIndex()
-
-
-def search(conn: Connection, text: str, limit: int) -> list[Found]:
-    return index_for(conn).search(conn, query_tokens(text), limit)
 

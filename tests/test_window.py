@@ -219,3 +219,94 @@ def test_every_section_has_a_keyboard_route(krakow: Desk, qtbot: Any) -> None:
     shortcuts = {action.shortcut().toString() for action in window.actions()}
     assert {"Ctrl+N", "Del", "Ctrl+F", "Ctrl+K", "Ctrl+Q"} <= shortcuts
     assert len(SECTIONS) == window.sidebar.count() == 11
+
+
+# --- a whole working session: add, find, edit, delete, through the window -----------------
+
+def when_dialog_opens(act: Any) -> None:
+    """Run ``act(dialog)`` as soon as the modal dialog that is about to open is up."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, poll)
+        else:
+            act(dialog)
+    QTimer.singleShot(0, poll)
+
+
+def reloaded(qtbot: Any, page: Any, action: Any) -> None:
+    with qtbot.waitSignal(page.sig_loaded, timeout=10000):
+        action()
+
+
+def test_add_find_edit_and_delete_a_partner_through_the_window(krakow: Desk, qtbot: Any,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+    window = open_window(krakow, qtbot)
+    page = window.pages["partners"]
+
+    def fill_new(form: Any) -> None:
+        form.editors["name"].setText("Łódź")                    # non-ASCII is set, not typed
+        qtbot.keyClicks(form.editors["name_en"], "Lodz")
+        qtbot.keyClicks(form.editors["country"].lineEdit(), "PL")
+        form.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    when_dialog_opens(fill_new)
+    reloaded(qtbot, page, lambda: qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier))
+    assert "Łódź" in names(page) and window.page_label.text() == "38 partnerów"
+    assert page.selected_key() == "lodz" and page.detail.title.text() == "Łódź"
+
+    page.select_key("bordeaux")
+    window.search.setText("lodz")                              # without diacritics
+    window.search.search_now()
+    qtbot.waitUntil(lambda: window.search.results.isVisible(), timeout=5000)
+    assert window.search.last_hits[0].id == "lodz"
+    window.search.results.choose_current()
+    assert page.selected_key() == "lodz"
+
+    def rename(form: Any) -> None:
+        form.editors["name_en"].setText("Lodz (Łódź)")
+        form.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    when_dialog_opens(rename)
+    reloaded(qtbot, page, page.edit_button.click)
+    assert krakow.partners.get("lodz").name_en == "Lodz (Łódź)"
+    assert "Lodz (Łódź)" in page.detail.subtitle.text()
+
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda _parent, _title, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes))
+    from PySide6.QtWidgets import QApplication
+    window.activateWindow()              # as the user's click back into the list does
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    page.table.setFocus()
+    reloaded(qtbot, page, lambda: qtbot.keyClick(page.table, Qt.Key.Key_Delete))
+    assert "Łódź" in asked[0]
+    assert "Łódź" not in names(page) and window.page_label.text() == "37 partnerów"
+    assert krakow.partners.find("lodz") is None
+
+
+def test_deleting_a_partner_with_agreements_is_refused_and_says_why(krakow: Desk, qtbot: Any,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    refused: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(
+        lambda _parent, _title, text, *a: refused.append(text)))
+    window = open_window(krakow, qtbot)
+    page = window.pages["partners"]
+    page.open_record("partner", "kyiv")
+    window.delete_action.trigger()
+    assert refused and "Kijów" in refused[0] and "umow" in refused[0]
+    assert krakow.partners.find("kyiv") is not None and "Kijów" in names(page)
+
+
+def test_standard_dialog_buttons_follow_the_language(krakow: Desk, qtbot: Any) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+    window = open_window(krakow, qtbot)
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Anuluj"
+    window.switch_language("en")
+    english = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(english)
+    assert english.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"

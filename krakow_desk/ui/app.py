@@ -5,30 +5,16 @@ import sys
 from types import TracebackType
 from typing import Optional
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from krakow_desk import i18n
 from krakow_desk.i18n import _
 from krakow_desk.services.errors import DeskError
 from krakow_desk.store.paths import APP_AUTHOR, APP_NAME
+from krakow_desk.ui.translation import install_qt_translator
 
 log = logging.getLogger(__name__)
-_QT_TRANSLATOR = "krakow_desk_qt_translator"
-
-
-def install_qt_translator(app: QApplication, language: str) -> None:
-    """Qt's own catalog (qtbase), so that standard buttons — Save, Discard, Cancel — speak the language."""
-    old = app.findChild(QTranslator, _QT_TRANSLATOR)
-    if old is not None:
-        app.removeTranslator(old)
-        old.deleteLater()
-    translator = QTranslator(app)
-    translator.setObjectName(_QT_TRANSLATOR)
-    if translator.load(QLocale(language), "qtbase", "_",
-                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
-    QLocale.setDefault(QLocale(language))
 
 
 def make_application(argv: Optional[list[str]] = None) -> QApplication:
@@ -36,7 +22,7 @@ def make_application(argv: Optional[list[str]] = None) -> QApplication:
     QCoreApplication.setOrganizationName(APP_AUTHOR)
     QCoreApplication.setApplicationName(APP_NAME)
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
-    install_qt_translator(app, i18n.language())  # type: ignore[arg-type]
+    install_qt_translator(i18n.language())
     return app  # type: ignore[return-value]
 
 

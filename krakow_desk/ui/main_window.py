@@ -9,7 +9,7 @@ from typing import Any, Optional
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
     QSizePolicy, QStackedWidget, QToolBar, QWidget,
 )
 
@@ -24,6 +24,7 @@ from krakow_desk.ui.pages import SECTION_OF_KIND, SECTIONS
 from krakow_desk.ui.pages.base import Page
 from krakow_desk.ui.search_box import SearchBox
 from krakow_desk.ui.settings import Settings
+from krakow_desk.ui.translation import install_qt_translator
 
 
 class MainWindow(QMainWindow):
@@ -32,6 +33,7 @@ class MainWindow(QMainWindow):
         self.desk = desk
         self.settings = settings or Settings()
         self.pages: dict[str, Page] = {}
+        install_qt_translator(i18n.language())
         self._build(self.settings.get(opt.LAST_SECTION), {})
         geometry = self.settings.get(opt.GEOMETRY)
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
@@ -210,11 +212,10 @@ class MainWindow(QMainWindow):
     def switch_language(self, language: str) -> None:
         if language == i18n.language():
             return
-        from krakow_desk.ui.app import install_qt_translator
         states = {name: page.save_state() for name, page in self.pages.items()}
         section = self.current_section()
         i18n.set_language(language)
-        install_qt_translator(QApplication.instance(), language)  # type: ignore[arg-type]
+        install_qt_translator(language)
         for page in self.pages.values():
             page.setParent(None)
             page.deleteLater()

@@ -291,9 +291,12 @@ class ListPage(Page, Generic[R]):
         """Open the form for ``kind`` (default: this page's); afterwards select ``keep`` or the saved record."""
         from krakow_desk.ui.forms import FORMS
         form = FORMS[kind or self.kind](self.desk, key, self, **({"initial": initial} if initial else {}))
-        if form.exec():
-            self._wanted_key = keep or form.saved_key
-            self._after_write(form.changes)
+        accepted = form.exec()
+        changes, saved_key = form.changes, form.saved_key
+        form.deleteLater()
+        if accepted:
+            self._wanted_key = keep or saved_key
+            self._after_write(changes)
 
     def delete_selected(self) -> None:
         key = self.selected_key()

@@ -209,6 +209,11 @@ def test_the_indexed_path_agrees_with_plain_like(krakow: Desk) -> None:
             for limit in (1, 3, 20, 200):
                 plain = search_query.LikeIndex().search(connection, words, limit)
                 assert indexed.search(connection, words, limit) == plain, (text, limit)
+            # The first stage finds exactly the hits that begin a name, so stopping there is right.
+            least, first_stage = indexed.stages(words)[0]
+            begins = [hit for hit in search_query.LikeIndex().search(connection, words, 1000)
+                      if hit.score >= least]
+            assert search_query.SearchIndex._ranked(connection, words, first_stage, 1000) == begins, text
 
 
 # --- any text is a query -----------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """The search index: one row per searchable record, holding its text folded and tokenised.
 
 Every record that search finds has a row in ``search_entry``: its kind, id, key and title, the
-partner it concerns (a foreign key, so that deleting a partner clears it), and two text columns:
+partner it concerns (a foreign key, so that deleting a partner clears it), and its text:
 
 - ``names``: the record's names as ``| name one | name two |`` — each name is its tokens
   joined by one space, so that an exact name, a name prefix and a word prefix can all be
@@ -18,8 +18,8 @@ begins with these words" is a token-prefix query for a full-text index. Asking t
 follow ``search_entry`` by themselves (migration 0002).
 
 The index is maintained from the collections (``changed``/``remove`` in the writer's
-transaction; an import batches its records with ``deferred``) and rebuilt whole by migration 0002 (``rebuild``). This module may import the
-domain but never the services.
+transaction; an import batches its records with ``deferred``) and rebuilt whole by migration 0002
+(``rebuild``). This module may import the domain but never the services.
 """
 
 import unicodedata
@@ -118,7 +118,7 @@ def names_text(names: Iterable[Optional[str]]) -> str:
 
 
 def starts_text(names: Iterable[Optional[str]]) -> str:
-    """One token per name: 'nowy\ue000jork new\ue000york'."""
+    """One token per name, its words joined by MARK: 'nowy·jork new·york' (· for MARK)."""
     return " ".join(start_token(words) for words in _names(names))
 
 

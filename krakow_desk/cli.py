@@ -187,7 +187,7 @@ def _search_table(hits: list) -> str:
     rows = [(_("kind"), _("title"), _("partner"), _("key"))]
     for hit in hits:
         partner = ""
-        if hit.partner:
+        if hit.partner and hit.kind != "partner":   # a partner's own row would only repeat its name
             partner = hit.partner.name_en or hit.partner.name if language() == "en" else hit.partner.name
         rows.append((kind_name(hit.kind), _clip(" ".join(hit.title.split()), 60), partner, hit.id))
     widths = [max(_width(row[col]) for row in rows) for col in range(3)]

@@ -140,6 +140,19 @@ def test_child_hits_show_the_partner_as_it_is_now(desk: Desk) -> None:
     assert desk.search("kowal")[0].partner is None
 
 
+def test_a_person_shows_the_partner_of_an_affiliation_that_remains(desk: Desk) -> None:
+    desk.partners.create(_partner("a", "Arles"))
+    desk.partners.create(_partner("b", "Bari"))
+    desk.institutions.create({"key": "uni", "name": "Uniwersytet", "partner": "a"})
+    desk.people.create({"key": "x", "family_name": "Rossi", "affiliations": [
+        {"institution": "uni", "partner": "a"}, {"partner": "b", "until": "2001-01-01"}]})
+    assert desk.search("rossi")[0].partner.key == "a"      # the current affiliation first
+    desk.institutions.delete("uni")                          # its affiliation goes with it
+    assert desk.search("rossi")[0].partner.key == "b"
+    desk.partners.delete("b")
+    assert desk.search("rossi")[0].partner is None
+
+
 def test_a_refused_delete_leaves_the_index_as_it_was(desk: Desk) -> None:
     desk.partners.create(_partner("p", "Opole"))
     desk.gifts.create({"key": "g", "direction": "given", "description": "Kielich", "partner": "p"})

@@ -131,8 +131,8 @@ class Collection(Generic[M]):
             blocking = self._dependents(session, row.id)
             if blocking:
                 raise InUse(self.kind.name, key, blocking)
-            search_index.remove(session.connection(), self.kind.name, [row.id])
-            session.delete(row)
+            with search_index.deleting(session, self.kind.name, row.id):
+                session.delete(row)
         return Changes(deleted=((self.kind.name, key),))
 
     def write(self, session: Session, keys: KeyCache, record: Record, existing: Any,

@@ -161,11 +161,10 @@ def _grouped(conn: Connection, query: sa.Select) -> dict[int, list[Any]]:
 
 
 def _first_partner(conn: Connection, link: Any, parent_column: str, ids: Sequence[int]) -> dict[int, int]:
-    """For each visit or event, its partner with the smallest key (the first one listed)."""
-    tbl, partner = link.__table__, t.Partner.__table__
+    """For each visit or event, the partner recorded first (by id: renaming keys changes nothing)."""
+    tbl = link.__table__
     parent = tbl.c[parent_column]
-    query = (sa.select(parent, tbl.c.partner_id).join(partner, partner.c.id == tbl.c.partner_id)
-             .where(parent.in_(ids)).order_by(parent, partner.c.key))
+    query = sa.select(parent, tbl.c.partner_id).where(parent.in_(ids)).order_by(parent, tbl.c.partner_id)
     first: dict[int, int] = {}
     for parent_id, partner_id in conn.execute(query):
         first.setdefault(parent_id, partner_id)
@@ -306,6 +305,32 @@ def remove(conn: Connection, kind: str, ids: Sequence[int]) -> None:
     if kind in _BUILDERS and ids:
         conn.execute(search_entry.delete().where(search_entry.c.kind == kind,
                                                  search_entry.c.record_id.in_(list(ids))))
+
+
+def _affiliated(conn: Connection, column: str, record_id: int) -> dict[str, list[int]]:
+    aff = t.Affiliation.__table__
+    people = conn.execute(sa.select(aff.c.person_id).where(aff.c[column] == record_id).distinct())
+    return {"person": sorted(person_id for (person_id,) in people)}
+
+
+# Entries of other records that take something from a record of this kind, through rows the
+# database deletes with it (a person's partner comes from affiliations, which cascade).
+_DERIVED = {
+    "partner": lambda conn, id_: _affiliated(conn, "partner_id", id_),
+    "institution": lambda conn, id_: _affiliated(conn, "institution_id", id_),
+}
+
+
+@contextmanager
+def deleting(session: Session, kind: str, record_id: int) -> Iterator[None]:
+    """Wrap the deletion of one record: its entry goes, and entries built from it are redone."""
+    conn = session.connection()
+    derived = _DERIVED[kind](conn, record_id) if kind in _DERIVED else {}
+    remove(conn, kind, [record_id])
+    yield
+    session.flush()
+    for other_kind, ids in derived.items():
+        refresh(session.connection(), other_kind, ids)
 
 
 def rebuild(conn: Connection) -> int:

@@ -4,7 +4,7 @@ from typing import Optional
 
 from krakow_desk.domain import schema as s
 from krakow_desk.formatting import format_date
-from krakow_desk.i18n import _
+from krakow_desk.i18n import _, language
 from krakow_desk.labels import label
 
 
@@ -15,7 +15,17 @@ def person_name(person: s.PersonData) -> str:
 
 
 def partner_name(partner: Optional[s.PartnerData]) -> str:
-    return partner.name if partner else ""
+    """The name to show in the current language: English where known when the interface is English."""
+    if partner is None:
+        return ""
+    if language() == "en" and partner.name_en:
+        return partner.name_en
+    return partner.name
+
+
+def partner_other_name(partner: s.PartnerData) -> str:
+    """The name in the other language (Polish in English, English in Polish)."""
+    return (partner.name if language() == "en" else partner.name_en) or ""
 
 
 def agreement_title(agreement: s.AgreementData) -> str:

@@ -182,6 +182,7 @@ def test_switching_the_language_rebuilds_the_window_in_english(krakow: Desk, qtb
     assert [window.sidebar.item(i).text() for i in range(3)] == ["Agenda", "Partners", "People"]
     assert page.model.headerData(COL_NAME, Qt.Orientation.Horizontal) == "Name"
     assert names(page)[0] == "Bordeaux"
+    assert "Kyiv" in names(page) and "Kijów" not in names(page)       # English names in English
     assert window.page_label.text() == "37 partners"
     assert page.selected_key() == "kyiv"                  # the user's place is kept
     assert page.detail.tabs.tabText(0) == "Overview"

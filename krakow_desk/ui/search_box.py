@@ -10,7 +10,7 @@ from typing import Any, Optional
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from krakow_desk.i18n import N_, _
+from krakow_desk.i18n import N_, _, language
 from krakow_desk.services.desk import Desk
 from krakow_desk.ui.tasks import run_task
 
@@ -62,7 +62,9 @@ class SearchResults(QFrame):
                 group.setFont(0, font)
                 groups[hit.kind] = group
                 self.tree.addTopLevelItem(group)
-            partner = hit.partner.name if hit.partner is not None and hit.kind != "partner" else ""
+            partner = ""
+            if hit.partner is not None and hit.kind != "partner":
+                partner = (hit.partner.name_en if language() == "en" else None) or hit.partner.name
             item = QTreeWidgetItem(group, ["  " + hit.title, partner])
             item.setData(0, HIT_ROLE, hit)
             item.setToolTip(0, hit.title)

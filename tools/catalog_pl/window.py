@@ -196,5 +196,6 @@ PL = {
     "Lawful basis": "Podstawa prawna",
     ("{n} person", "{n} people"): ("{n} osoba", "{n} osoby", "{n} osób"),
     "Nothing selected": "Nic nie wybrano",
+    "Polish name": "Nazwa polska",
     "Choose a record from the list.": "Wybierz wpis z listy.",
 }

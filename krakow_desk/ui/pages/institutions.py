@@ -7,6 +7,7 @@ from krakow_desk.domain import enums as e
 from krakow_desk.domain.schema import InstitutionData
 from krakow_desk.i18n import N_, _, ngettext
 from krakow_desk.labels import choices, country_name, label
+from krakow_desk.titles import partner_name
 from krakow_desk.ui.pages.list_page import FilterCombo, ListPage
 from krakow_desk.ui.pages.record_detail import RecordDetail
 from krakow_desk.ui.table_model import Column
@@ -45,7 +46,7 @@ class InstitutionsPage(ListPage[InstitutionRow]):
         return record.institution.key
 
     def load(self) -> list[InstitutionRow]:
-        partners = {p.key: p.name for p in self.desk.partners.all()}
+        partners = {p.key: partner_name(p) for p in self.desk.partners.all()}
         return [InstitutionRow(i, partners.get(i.partner or "", "")) for i in self.desk.institutions.all()]
 
     def filters(self) -> list[tuple[FilterCombo, Callable[[InstitutionRow, Any], bool]]]:

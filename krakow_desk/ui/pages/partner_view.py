@@ -19,7 +19,7 @@ from krakow_desk.formatting import (
 from krakow_desk.i18n import N_, _
 from krakow_desk.labels import NOT_STATED, country_name, label
 from krakow_desk.services.partner_file import PartnerFile
-from krakow_desk.titles import agreement_title, person_name
+from krakow_desk.titles import agreement_title, partner_name, person_name
 from krakow_desk.ui.pages.base import EmptyState
 from krakow_desk.ui.table_model import Column
 from krakow_desk.ui.widgets import FactSheet, RelatedTable, section, value_label
@@ -181,11 +181,12 @@ class PartnerView(QWidget):
         if file is None:
             return
         p = file.partner
-        self.title.setText(p.name)
-        others = [name for name in (p.name_en, p.name_native) if name and name != p.name]
+        shown = partner_name(p)
+        self.title.setText(shown)
+        others = [name for name in dict.fromkeys((p.name, p.name_en, p.name_native)) if name and name != shown]
         status = status_on(p.statuses, date.today())
         self.subtitle.setText(" · ".join(
-            [*others, country_name(p.country), label(p.category),
+            [*others, country_name(p.country), *([label(p.category)] if p.category else []),
              _("cooperation: {status}").format(status=label(status))]))
         statuses = [(label(period.status), format_date(period.since), format_date(period.until),
                      period.note or "") for period in p.statuses]

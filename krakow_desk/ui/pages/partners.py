@@ -9,10 +9,11 @@ from krakow_desk.domain import enums as e
 from krakow_desk.domain.continents import Continent, continent_of
 from krakow_desk.domain.records import status_on
 from krakow_desk.domain.schema import PartnerData
-from krakow_desk.i18n import N_, _, ngettext
+from krakow_desk.i18n import N_, _, language, ngettext
 from krakow_desk.labels import choices, country_name, label
 from krakow_desk.services.desk import Desk
 from krakow_desk.services.partner_file import partner_file
+from krakow_desk.titles import partner_name, partner_other_name
 from krakow_desk.ui.pages.list_page import FilterCombo, ListPage
 from krakow_desk.ui.pages.partner_view import PartnerView
 from krakow_desk.ui.table_model import Column
@@ -24,15 +25,20 @@ def _status(partner: PartnerData) -> Optional[e.PartnerStatusKind]:
     return status_on(partner.statuses, date.today())
 
 
-COLUMNS = (
-    Column(N_("Name"), lambda p: p.name),
-    Column(N_("Country"), lambda p: country_name(p.country)),
-    Column(N_("Category"), lambda p: label(p.category)),
-    Column(N_("Status"), lambda p: label(_status(p))),
-    Column(N_("Native name"), lambda p: p.name_native or ""),
-    Column(N_("English name"), lambda p: p.name_en or ""),
-)
-COL_NAME, COL_COUNTRY, COL_CATEGORY, COL_STATUS, COL_NATIVE, COL_NAME_EN = range(len(COLUMNS))
+def partner_columns() -> tuple[Column[PartnerData], ...]:
+    """The list's columns; the last holds the name in the other language (English in the Polish
+    window, Polish in the English one). The window rebuilds its pages when the language changes."""
+    return (
+        Column(N_("Name"), partner_name),
+        Column(N_("Country"), lambda p: country_name(p.country)),
+        Column(N_("Category"), lambda p: label(p.category)),
+        Column(N_("Status"), lambda p: label(_status(p))),
+        Column(N_("Native name"), lambda p: p.name_native or ""),
+        Column(N_("Polish name") if language() == "en" else N_("English name"), partner_other_name),
+    )
+
+
+COL_NAME, COL_COUNTRY, COL_CATEGORY, COL_STATUS, COL_NATIVE, COL_OTHER_NAME = range(6)
 
 
 class PartnersPage(ListPage[PartnerData]):
@@ -48,7 +54,7 @@ class PartnersPage(ListPage[PartnerData]):
         self.detail.sig_add_person.connect(self._add_contact)
 
     def columns(self) -> Sequence[Column[PartnerData]]:
-        return COLUMNS
+        return partner_columns()
 
     def load(self) -> list[PartnerData]:
         return self.desk.partners.all()
@@ -108,7 +114,7 @@ class PartnersPage(ListPage[PartnerData]):
             self.sig_error.emit(error)
 
     def record_title(self, record: PartnerData) -> str:
-        return record.name
+        return partner_name(record)
 
     def count_text(self, n: int) -> str:
         return ngettext("{n} partner", "{n} partners", n).format(n=n)

@@ -10,6 +10,7 @@ from krakow_desk.formatting import format_date
 from krakow_desk.i18n import N_, _, language, ngettext
 from krakow_desk.labels import label
 from krakow_desk.titles import person_name
+from krakow_desk.titles import partner_name
 from krakow_desk.ui.pages.list_page import FilterCombo, ListPage
 from krakow_desk.ui.pages.record_detail import RecordDetail
 from krakow_desk.ui.table_model import Column
@@ -62,7 +63,7 @@ class PeoplePage(ListPage[PersonRow]):
 
     def load(self) -> list[PersonRow]:
         places = {i.key: i.name for i in self.desk.institutions.all()}
-        partners = {p.key: p.name for p in self.desk.partners.all()}
+        partners = {p.key: partner_name(p) for p in self.desk.partners.all()}
         names = {**places, **partners}
         return [PersonRow(person, names) for person in self.desk.people.all()]
 

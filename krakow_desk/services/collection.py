@@ -55,16 +55,20 @@ def validate(kind: Kind, data: Any) -> Record:
         raise from_validation(kind.name, error, key) from None
 
 
-def restricting_tables(table: type) -> list[tuple[sa.Table, sa.Column]]:
-    """Columns elsewhere whose foreign keys forbid deleting a row of ``table``."""
+def referencing_tables(table: type, rules: tuple[str, ...]) -> list[tuple[sa.Table, sa.Column]]:
+    """Columns elsewhere whose foreign keys to ``table`` have one of these ON DELETE rules."""
     result = []
     for other in metadata.sorted_tables:
         for column in other.columns:
             for fk in column.foreign_keys:
-                if fk.column.table is table.__table__ and (fk.ondelete or "RESTRICT").upper() in (
-                        "RESTRICT", "NO ACTION"):
+                if fk.column.table is table.__table__ and (fk.ondelete or "RESTRICT").upper() in rules:
                     result.append((other, column))
     return result
+
+
+def restricting_tables(table: type) -> list[tuple[sa.Table, sa.Column]]:
+    """Columns elsewhere whose foreign keys forbid deleting a row of ``table``."""
+    return referencing_tables(table, ("RESTRICT", "NO ACTION"))
 
 
 class Collection(Generic[M]):
@@ -104,6 +108,21 @@ class Collection(Generic[M]):
         with self.desk.session() as session:
             row = self._row(session, key)
             return self._dependents(session, row.id)
+
+    def cascading(self, key: str) -> dict[str, int]:
+        """Rows that deleting this record deletes with it (ON DELETE CASCADE), counted by table.
+
+        Direct children only: none of today's cascading tables has cascading children of its own.
+        """
+        with self.desk.session() as session:
+            row = self._row(session, key)
+            return self._count_referencing(session, row.id, ("CASCADE",))
+
+    def detaching(self, key: str) -> dict[str, int]:
+        """Rows that stay but lose their link to this record when it is deleted (ON DELETE SET NULL)."""
+        with self.desk.session() as session:
+            row = self._row(session, key)
+            return self._count_referencing(session, row.id, ("SET NULL",))
 
     # --- writing -------------------------------------------------------------------------
 
@@ -188,8 +207,11 @@ class Collection(Generic[M]):
         return row
 
     def _dependents(self, session: Session, row_id: int) -> dict[str, int]:
+        return self._count_referencing(session, row_id, ("RESTRICT", "NO ACTION"))
+
+    def _count_referencing(self, session: Session, row_id: int, rules: tuple[str, ...]) -> dict[str, int]:
         counts: dict[str, int] = {}
-        for other, column in restricting_tables(self.table):
+        for other, column in referencing_tables(self.table, rules):
             if other is self.table.__table__:
                 continue
             count = session.scalar(sa.select(sa.func.count()).select_from(other).where(column == row_id))

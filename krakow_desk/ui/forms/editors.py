@@ -307,6 +307,7 @@ class CheckGrid(QWidget):
         super().__init__(parent)
         self.order = list(enum_cls)
         self.boxes: dict[Any, QCheckBox] = {}
+        self.loaded: list[Any] = []
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setVerticalSpacing(2)
@@ -318,9 +319,12 @@ class CheckGrid(QWidget):
             grid.addWidget(box, index % per_column, index // per_column)
 
     def value(self) -> list[Any]:
-        return [member for member in self.order if self.boxes[member].isChecked()]
+        # Values already stored keep their order, so an untouched record compares equal.
+        order = self.loaded + [member for member in self.order if member not in self.loaded]
+        return [member for member in order if self.boxes[member].isChecked()]
 
     def set_value(self, value: Any) -> None:
+        self.loaded = [member for member in value or [] if member in self.boxes]
         wanted = set(value or [])
         for member, box in self.boxes.items():
             box.setChecked(member in wanted)

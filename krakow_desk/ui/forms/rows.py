@@ -16,6 +16,11 @@ from krakow_desk.i18n import _
 from krakow_desk.ui.forms.layout import error_label, mark
 
 
+def _lower(problem: str) -> str:
+    # After "Row 2, Until:" the problem goes on the sentence: "… Until: cannot be earlier than …".
+    return problem[:1].lower() + problem[1:] if problem[1:2].islower() else problem
+
+
 @dataclass(frozen=True)
 class Column:
     name: str                         # the field of the nested record
@@ -181,7 +186,7 @@ class RowsEditor(QWidget):
             text = self._where(position + 1, header, message)
         else:
             cells = list(row.cells.values())
-            text = _("Row {n}: {problem}").format(n=position + 1, problem=message)
+            text = _("Row {n}: {problem}").format(n=position + 1, problem=_lower(message))
         for cell in cells:
             mark(cell, True)
         self._show([text])
@@ -199,7 +204,7 @@ class RowsEditor(QWidget):
 
     @staticmethod
     def _where(index: int, header: str, problem: str) -> str:
-        return _("Row {n}, {column}: {problem}").format(n=index, column=header, problem=problem)
+        return _("Row {n}, {column}: {problem}").format(n=index, column=header, problem=_lower(problem))
 
     def _show(self, messages: list[str]) -> None:
         self.error.setText("\n".join(messages))

@@ -114,7 +114,8 @@ class RecordForm(QDialog):
         return editor
 
     def key_box(self) -> FieldBox:
-        box = self.field("key", self.key_field)
+        hint = _("Made from the name; it stays as it is once saved") if self.key is None else None
+        box = self.field("key", self.key_field, hint)
         self.editors.pop("key")   # collected separately: it may follow the name
         return box
 

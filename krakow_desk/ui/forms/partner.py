@@ -37,10 +37,10 @@ class PartnerForm(RecordForm):
 
     def build(self, layout: QVBoxLayout) -> None:
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(scroll_page(self._general()), _("General"))
-        self.tabs.addTab(scroll_page(self._geography()), _("Geography"))
-        self.tabs.addTab(scroll_page(self._cooperation()), _("Cooperation"))
-        self.tabs.addTab(scroll_page(self._notes()), _("Notes"))
+        self.tabs.addTab(scroll_page(self._general()), _("&General"))
+        self.tabs.addTab(scroll_page(self._geography()), _("G&eography"))
+        self.tabs.addTab(scroll_page(self._cooperation()), _("&Cooperation"))
+        self.tabs.addTab(scroll_page(self._notes()), _("&Notes"))
         layout.addWidget(self.tabs)
         self.follow_name(self.editors["name"], self.editors["name_en"])
 

@@ -171,7 +171,10 @@ class RecordForm(QDialog):
 
     def clear_errors(self) -> None:
         for box in self.boxes.values():
-            box.clear_errors() if isinstance(box, RowsEditor) else box.clear_error()
+            if isinstance(box, RowsEditor):
+                box.clear_errors()
+            else:
+                box.clear_error()
 
     def save(self) -> bool:
         """Save through the services; on a problem, show it at its field and keep the form open."""
@@ -219,7 +222,7 @@ class RecordForm(QDialog):
             if match and match.group(2) is not None and box.rows:
                 widget = box.show_error(int(match.group(2)), match.group(3), problem)
             else:
-                box._show([problem])
+                box.show_message(problem)
                 widget = box.add_button
         else:
             box.show_error(problem)

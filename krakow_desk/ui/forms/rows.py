@@ -198,6 +198,10 @@ class RowsEditor(QWidget):
                 mark(cell, False)
         self._show([])
 
+    def show_message(self, message: str) -> None:
+        """A problem with the list as a whole, shown under it."""
+        self._show([message])
+
     @property
     def has_error(self) -> bool:
         return not self.error.isHidden()

@@ -73,8 +73,9 @@ def synthetic(n: int) -> dict[str, list[dict]]:
                                           acronym=word(rng, 2).upper()))
     for i in range(count["institution"]):
         rows["institution"].append(dict(
-            id=base + i, key=f"s-inst-{i}", name=f"{phrase(rng, 2)} {word(rng, 3)}", kind=e.InstitutionKind.OTHER,
-            city=word(rng, 3), in_krakow=False, partner_id=rng.choice(partner_ids) if rng.random() < .5 else None))
+            id=base + i, key=f"s-inst-{i}", name=f"{phrase(rng, 2)} {word(rng, 3)}",
+            kind=e.InstitutionKind.OTHER, city=word(rng, 3), in_krakow=False,
+            partner_id=rng.choice(partner_ids) if rng.random() < .5 else None))
     for i in range(count["person"]):
         id_ = base + i
         given, family = rng.choice(GIVEN), word(rng, rng.randint(2, 4)) + rng.choice(["ski", "icz", "er", ""])
@@ -87,7 +88,8 @@ def synthetic(n: int) -> dict[str, list[dict]]:
     for i in range(count["agreement"]):
         rows["agreement"].append(dict(
             id=base + i, key=f"s-agreement-{i}", partner_id=rng.choice(partner_ids),
-            kind=rng.choice(list(e.AgreementKind)), title=f"Umowa {phrase(rng, 3)}" if rng.random() < .7 else None,
+            kind=rng.choice(list(e.AgreementKind)),
+            title=f"Umowa {phrase(rng, 3)}" if rng.random() < .7 else None,
             signed_on=start + timedelta(days=rng.randrange(20_000)), indefinite=False, auto_renews=False))
     for i in range(count["visit"]):
         rows["visit"].append(dict(id=base + i, key=f"s-visit-{i}", direction=rng.choice(list(e.Direction)),
@@ -106,7 +108,8 @@ def synthetic(n: int) -> dict[str, list[dict]]:
     for i in range(count["letter"]):
         rows["letter"].append(dict(id=base + i, key=f"s-letter-{i}", direction=rng.choice(list(e.Direction)),
                                    date=start + timedelta(days=rng.randrange(20_000)), channel=e.Channel.LETTER,
-                                   subject=f"{phrase(rng, 3)} {word(rng, 2)}", reference=f"KS-{i:06d}/{rng.randint(1990, 2025)}",
+                                   subject=f"{phrase(rng, 3)} {word(rng, 2)}",
+                                   reference=f"KS-{i:06d}/{rng.randint(1990, 2025)}",
                                    partner_id=rng.choice(partner_ids), summary=phrase(rng, 8)))
     return rows
 

@@ -11,7 +11,6 @@ once.
 """
 from alembic import op
 import sqlalchemy as sa
-import sqlmodel  # noqa: F401
 
 from krakow_desk.store import search_index
 

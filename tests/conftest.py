@@ -32,6 +32,14 @@ def _polish_default() -> Iterator[None]:
     i18n.set_language("pl")
 
 
+def _wait_for_background_work() -> None:
+    """Window tests start database reads on Qt's thread pool; let them finish before cleanup."""
+    import sys
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QThreadPool
+        QThreadPool.globalInstance().waitForDone(10000)
+
+
 @pytest.fixture(params=BACKENDS)
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
@@ -45,7 +53,10 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         connection.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
     separator = "&" if "?" in PG_URL else "?"
     yield f"{PG_URL}{separator}options=-csearch_path%3D{schema}"
+    _wait_for_background_work()
     with admin.begin() as connection:
+        # A connection a test left open would make DROP wait for ever; fail loudly instead.
+        connection.exec_driver_sql("SET LOCAL lock_timeout = '60s'")
         connection.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
     admin.dispose()
 

@@ -14,6 +14,7 @@ def install_qt_translator(language: str) -> None:
         return
     if old is not None:
         app.removeTranslator(old)
+        old.setObjectName("")      # deleted later: it must not be found again meanwhile
         old.deleteLater()
     translator = QTranslator(app)
     translator.setObjectName(_NAME)

@@ -3,7 +3,7 @@
 from typing import Optional
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from krakow_desk.services.collection import Changes
 from krakow_desk.services.desk import Desk
@@ -76,9 +76,16 @@ class EmptyState(QWidget):
         body.setWordWrap(True)
         body.setMaximumWidth(560)
         body.setObjectName("emptyStateText")
-        for label in (heading, body):
-            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+        heading.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        body.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(heading)
+        # Stretches either side, not an alignment flag: an aligned label gets its one-line size
+        # hint, and a wrapped sentence is then cut after the first line.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(body, 4)
+        row.addStretch(1)
+        layout.addLayout(row)
         layout.addStretch(2)
         self.heading, self.body = heading, body
 

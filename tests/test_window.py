@@ -316,3 +316,21 @@ def test_standard_dialog_buttons_follow_the_language(krakow: Desk, qtbot: Any) -
     english = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     qtbot.addWidget(english)
     assert english.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
+
+
+def test_every_list_model_on_krakows_data_passes_the_model_tester(krakow: Desk, qtbot: Any,
+                                                                 qtmodeltester: Any) -> None:
+    window = open_window(krakow, qtbot)
+    for section in ("partners", "people", "institutions", "organisations"):
+        page = window.show_section(section)
+        if not page._loaded:
+            with qtbot.waitSignal(page.sig_loaded, timeout=10000):
+                pass
+        assert page.model.rowCount() > 0, section
+        qtmodeltester.check(page.model)
+    partners = window.show_section("partners")
+    partners.open_record("partner", "rochester")
+    for table in (partners.detail.agreements, partners.detail.contacts, partners.detail.gifts,
+                  partners.detail.activity):
+        assert table.model.rowCount() > 0
+        qtmodeltester.check(table.model)

@@ -1,7 +1,6 @@
 """Polish for krakow_desk/labels.py (vocabulary values, continents) and krakow_desk/formatting.py."""
 
 PL = {
-    # shared with the foundation's module (identical Polish)
     "twin city": "miasto bliźniacze",
     "partner city": "miasto partnerskie",
     "honorary twin city": "honorowe miasto bliźniacze",

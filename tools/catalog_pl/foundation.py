@@ -114,7 +114,6 @@ PL = {
     "is too long (at most {max_length} characters)": "za długie (najwyżej {max_length} znaków)",
     "has too many items": "za dużo pozycji",
     "Krakow Desk": "Krakow Desk",
-    "not stated": "nie określono",
     "sources": "źródła", "partners": "partnerzy", "agreements": "umowy", "organisations": "organizacje",
     "memberships": "członkostwa", "institutions": "instytucje", "people": "osoby", "visits": "wizyty",
     "events": "wydarzenia", "gifts": "dary", "letters": "pisma", "tasks": "zadania",

@@ -4,6 +4,7 @@
 ``exec()`` returns Accepted, ``form.changes`` and ``form.saved_key`` say what was saved.
 """
 
+from krakow_desk.ui.forms.agreement import AgreementForm
 from krakow_desk.ui.forms.base import RecordForm
 from krakow_desk.ui.forms.delete import confirm_delete
 from krakow_desk.ui.forms.others import InstitutionForm, MembershipForm, OrganisationForm
@@ -16,7 +17,8 @@ FORMS: dict[str, type[RecordForm]] = {
     "institution": InstitutionForm,
     "organisation": OrganisationForm,
     "membership": MembershipForm,
+    "agreement": AgreementForm,
 }
 
 __all__ = ["FORMS", "RecordForm", "confirm_delete", "PartnerForm", "PersonForm", "InstitutionForm",
-           "OrganisationForm", "MembershipForm"]
+           "OrganisationForm", "MembershipForm", "AgreementForm"]

@@ -11,7 +11,7 @@ from krakow_desk.services.errors import DeskError, InUse
 from krakow_desk.ui.forms.messages import counted, record_title
 
 COLLECTIONS = {"partner": "partners", "person": "people", "institution": "institutions",
-               "organisation": "organisations", "membership": "memberships"}
+               "organisation": "organisations", "membership": "memberships", "agreement": "agreements"}
 
 # One question per kind: Polish puts each kind's name in its own case ("partnera", "osobę").
 _ASK: dict[str, Callable[[str], str]] = {
@@ -20,6 +20,7 @@ _ASK: dict[str, Callable[[str], str]] = {
     "institution": lambda title: _("Delete the institution “{title}”?").format(title=title),
     "organisation": lambda title: _("Delete the organisation “{title}”?").format(title=title),
     "membership": lambda title: _("Delete “{title}”?").format(title=title),
+    "agreement": lambda title: _("Delete the agreement “{title}”?").format(title=title),
 }
 # Tags that are part of the record itself rather than records of their own.
 _NOT_WORTH_SAYING = {"partner_domain"}

@@ -85,6 +85,9 @@ def record_title(desk: Desk, kind: str, record: object) -> str:
     if kind == "person":
         names = [getattr(r, "title", None), getattr(r, "given_name", None), getattr(r, "family_name", "")]
         return " ".join(part for part in names if part)
+    if kind == "agreement":
+        from krakow_desk.titles import agreement_title
+        return agreement_title(r)  # type: ignore[arg-type]
     if kind == "membership":
         organisation = desk.organisations.find(getattr(r, "organisation"))
         name = organisation.name if organisation else getattr(r, "organisation")

@@ -34,11 +34,13 @@ SEED_PARTNERS = {
     "trondheim": ("Trondheim", None), "san-francisco": ("San Francisco", None),
 }
 
-# Counted by hand from the programme (and the later page for Olomouc).
+# Counted by hand from the programme (and the later page for Olomouc). The third honorary title is
+# Curitiba's grant to Krakow: the chapter on the Polish diaspora says the two cities conferred the
+# title on each other.
 AGREEMENTS_PER_KIND = {
     "cooperation_agreement": 21, "understanding": 7, "cooperation_protocol": 7, "joint_statement": 5,
     "declaration": 4, "partnership_agreement": 4, "twin_city_agreement": 3,
-    "cooperation_programme": 2, "friendship_pact": 2, "honorary_twin_city_title": 2,
+    "cooperation_programme": 2, "friendship_pact": 2, "honorary_twin_city_title": 3,
     "letter_of_intent": 2,
 }
 
@@ -62,6 +64,53 @@ def test_rochester_agreement_renews_every_five_years_with_six_months_notice(krak
     assert rochester.signed_on.iso() == "1973-07-18"
     assert (rochester.term_months, rochester.auto_renews, rochester.renewal_months,
             rochester.notice_months) == (60, True, 60, 6)
+
+
+def test_terms_the_programme_states(krakow: Desk) -> None:
+    agreements = {a.key: a for a in krakow.agreements.all()}
+    # "na lata 1997 – 2001", "na okres 2006-2008": whole calendar years.
+    for key, start, end in (
+            ("frankfurt-1997-07-09-cooperation-protocol", "1997-01-01", "2001-12-31"),
+            ("moscow-2004-07-01-cooperation-programme", "2004-01-01", "2006-12-31"),
+            ("moscow-2006-04-19-cooperation-programme", "2006-01-01", "2008-12-31"),
+            ("orleans-2002-09-05-cooperation-protocol", "2002-01-01", "2003-12-31"),
+            ("zagreb-1986-04-03-cooperation-protocol", "1986-01-01", "1990-12-31")):
+        agreement = agreements[key]
+        assert (agreement.term_start.isoformat(), agreement.term_end.isoformat()) == (start, end), key
+        assert not agreement.auto_renews and not agreement.indefinite, key
+    # Vienna 2005: "przewidziane na okres 4 lat", signed on 1 July 2005; its end is left to the arithmetic.
+    vienna = agreements["vienna-2005-07-01-joint-statement"]
+    assert (vienna.term_start.isoformat(), vienna.term_months, vienna.term_end, vienna.auto_renews) == (
+        "2005-07-01", 48, None, False)
+    # Göteborg: "automatycznie przedłużana umowa terminowa" -- neither the term nor notice is stated.
+    gothenburg = agreements["gothenburg-1990-03-22-cooperation-agreement"]
+    assert gothenburg.auto_renews
+    assert (gothenburg.term_months, gothenburg.renewal_months, gothenburg.notice_months) == (None, None, None)
+    assert {k for k, a in agreements.items() if a.auto_renews} == {
+        "rochester-1973-07-18-cooperation-agreement", "gothenburg-1990-03-22-cooperation-agreement"}
+    assert {k for k, a in agreements.items() if a.indefinite} == {
+        "florence-1985-04-18-cooperation-agreement", "saint-petersburg-2006-04-20-cooperation-agreement"}
+    assert not any(a.terminated_on for a in agreements.values())
+
+
+def test_documents_that_renew_or_confirm_another(krakow: Desk) -> None:
+    relations = {a.key: (a.relation.value, a.related) for a in krakow.agreements.all() if a.relation}
+    assert relations == {
+        "orleans-2002-05-07-friendship-pact": ("renews", "orleans-1992-03-14-friendship-pact"),
+        "pecs-1998-04-27-cooperation-agreement": ("renews", "pecs-1987-05-27-cooperation-agreement"),
+        "florence-1987-10-09-cooperation-agreement": ("confirms", "florence-1985-04-18-cooperation-agreement"),
+    }
+
+
+def test_curitiba_and_krakow_conferred_the_title_on_each_other(krakow: Desk) -> None:
+    titles = {a.key: a for a in krakow.agreements.all()
+              if a.partner == "curitiba" and a.kind.value == "honorary_twin_city_title"}
+    assert set(titles) == {"curitiba-1993-02-05-honorary-twin-city-title",
+                           "curitiba-undated-honorary-twin-city-title"}
+    by_krakow = titles["curitiba-1993-02-05-honorary-twin-city-title"]
+    assert (by_krakow.signed_on.iso(), by_krakow.party_krakow) == ("1993-02-05", "Rada Miasta Krakowa")
+    by_curitiba = titles["curitiba-undated-honorary-twin-city-title"]
+    assert (by_curitiba.signed_on, by_curitiba.party_partner) == (None, "Kurytyba")
 
 
 def test_memberships_gifts_and_reported_figures(krakow: Desk) -> None:

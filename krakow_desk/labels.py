@@ -173,6 +173,22 @@ _TABLE: list[tuple[Enum, str]] = [
     (e.Continent.SOUTH_AMERICA, N_("South America")),
     (e.Continent.OCEANIA, N_("Oceania")),
     (e.Continent.ANTARCTICA, N_("Antarctica")),
+
+    # where an agreement stands on a day (krakow_desk.domain.terms); the Polish avoids a
+    # grammatical gender, since the document may be an "umowa", a "protokół" or a "porozumienie"
+    (e.AgreementState.IN_FORCE, N_("in force")),
+    (e.AgreementState.NOT_YET_IN_FORCE, N_("not yet in force")),
+    (e.AgreementState.EXPIRED, N_("expired")),
+    (e.AgreementState.TERMINATED, N_("terminated")),
+    (e.AgreementState.SUPERSEDED, N_("superseded")),
+    (e.AgreementState.UNKNOWN, N_("not known whether in force")),
+
+    # why a term's dates or state cannot be told
+    (e.TermGap.NO_TERM_STATED, N_("the document states no term")),
+    (e.TermGap.START_NOT_EXACT, N_("the start of the term is not known to the day")),
+    (e.TermGap.SIGNING_DATE_NOT_EXACT, N_("the date of signing is not known to the day")),
+    (e.TermGap.TERM_LENGTH_NOT_STATED, N_("the length of the term is not stated")),
+    (e.TermGap.NOTICE_PERIOD_NOT_STATED, N_("the notice period is not stated")),
 ]
 
 # Keyed by (vocabulary, value): the enums are str subclasses, so VisitStatus.CANCELLED and
@@ -204,7 +220,8 @@ def country_name(code: str | None) -> str:
 
 # Scales and life cycles read best in their own order (best to worst, planned to done); every
 # other vocabulary is alphabetical, with its catch-all "other" last, as on a paper form.
-_IN_OWN_ORDER = {e.Assessment, e.PartnerStatusKind, e.VisitStatus, e.TaskStatus, e.Precision}
+_IN_OWN_ORDER = {e.Assessment, e.PartnerStatusKind, e.VisitStatus, e.TaskStatus, e.Precision,
+                 e.AgreementState}
 
 
 def choices(enum_cls: type[Enum]) -> list[tuple[Enum, str]]:

@@ -210,3 +210,24 @@ class Continent(StrEnum):
     SOUTH_AMERICA = "south_america"
     OCEANIA = "oceania"
     ANTARCTICA = "antarctica"
+
+
+class AgreementState(StrEnum):
+    """Where an agreement stands on a given day (computed by krakow_desk.domain.terms, never stored)."""
+
+    IN_FORCE = "in_force"
+    NOT_YET_IN_FORCE = "not_yet_in_force"
+    EXPIRED = "expired"
+    TERMINATED = "terminated"
+    SUPERSEDED = "superseded"
+    UNKNOWN = "unknown"
+
+
+class TermGap(StrEnum):
+    """What the record does not say, when that leaves a state unknown or a date uncomputed."""
+
+    NO_TERM_STATED = "no_term_stated"
+    START_NOT_EXACT = "start_not_exact"
+    SIGNING_DATE_NOT_EXACT = "signing_date_not_exact"
+    TERM_LENGTH_NOT_STATED = "term_length_not_stated"
+    NOTICE_PERIOD_NOT_STATED = "notice_period_not_stated"

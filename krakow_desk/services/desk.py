@@ -1,6 +1,7 @@
 """The Desk: the one API the window, the command line and the reports use."""
 
 from contextlib import contextmanager
+from functools import cached_property
 from datetime import date
 from typing import TYPE_CHECKING, Iterator, Optional
 
@@ -24,7 +25,9 @@ from krakow_desk.store.engine import create_engine, sqlite_file_missing
 from krakow_desk.store.paths import resolve_db
 
 if TYPE_CHECKING:
+    from krakow_desk.services.documents import Documents
     from krakow_desk.services.search import SearchHit
+    from krakow_desk.store.documents import DocumentStore
 
 HOME_SETTING = "home"
 
@@ -115,6 +118,18 @@ class Desk:
         if self.engine.url.get_backend_name() == "sqlite" and self.engine.url.database:
             return self.engine.url.database
         return self.url
+
+    @property
+    def documents(self) -> "Documents":
+        """Files attached to records: attach, of, open_path, remove, check (services.documents)."""
+        from krakow_desk.services.documents import Documents
+        return Documents(self)
+
+    @cached_property
+    def document_store(self) -> "DocumentStore":
+        """The folder this database's documents are kept in (store.documents.store_root)."""
+        from krakow_desk.store.documents import DocumentStore, store_root
+        return DocumentStore(store_root(self.engine.url))
 
     def is_empty(self) -> bool:
         return self.partners.count() == 0 and self.sources.count() == 0

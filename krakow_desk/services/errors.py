@@ -13,6 +13,7 @@ KIND_NAMES = {
     "visit": N_("visit"), "event": N_("event"), "gift": N_("gift"), "letter": N_("letter"),
     "task": N_("task"), "source": N_("source"), "home": N_("home city"),
     "yearly figure": N_("yearly figure"), "dataset": N_("dataset"),
+    "document": N_("document"),
 }
 
 

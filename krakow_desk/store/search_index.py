@@ -17,6 +17,11 @@ begins with these words" is a token-prefix query for a full-text index. Asking t
 ``search_query``'s job; on SQLite an FTS5 table and on PostgreSQL generated tsvector columns
 follow ``search_entry`` by themselves (migration 0002).
 
+Documents attached to agreements, visits, events, gifts and letters (``document`` rows: the file's
+name and the text read from it) add their words to their record's ``other`` text, so a word found
+only in an attached PDF finds the record; services.documents re-indexes the record on attach and
+remove.
+
 The index is maintained from the collections (``changed``/``remove`` in the writer's
 transaction; an import batches its records with ``deferred``) and rebuilt whole by migration 0002
 (``rebuild``). This module may import the domain but never the services.
@@ -212,39 +217,67 @@ def _people(conn: Connection, ids: Optional[Sequence[int]]) -> list[Entry]:
     return entries
 
 
+# Words an attached document adds to its record's entry: each distinct word once, at most this many
+# characters per record (PostgreSQL's tsvector holds 1 MB; a scanned book should not fill it).
+DOCUMENT_WORDS = 200_000
+
+
+def _document_words(conn: Connection, column: str, ids: Sequence[int]) -> dict[int, str]:
+    """For each record, the words of its documents' names and extracted text (store.documents)."""
+    doc = t.Document.__table__
+    query = (sa.select(doc.c[column], doc.c.original_name, doc.c.text)
+             .where(doc.c[column].in_(list(ids))).order_by(doc.c[column], doc.c.id))
+    words: dict[int, dict[str, None]] = {}
+    sizes: dict[int, int] = {}
+    for owner, name, text in conn.execute(query):
+        seen = words.setdefault(owner, {})
+        for word in tokens(name) + tokens(text):
+            if word not in seen and sizes.get(owner, 0) + len(word) < DOCUMENT_WORDS:
+                seen[word] = None
+                sizes[owner] = sizes.get(owner, 0) + len(word) + 1
+    return {owner: " ".join(seen) for owner, seen in words.items()}
+
+
 def _agreements(conn: Connection, ids: Optional[Sequence[int]]) -> list[Entry]:
     rows = _rows(conn, t.Agreement, ids, "key", "title", "partner_id", "party_krakow", "party_partner",
                  "signatory_krakow", "signatory_partner")
+    documents = _document_words(conn, "agreement_id", [r.id for r in rows])
     # An untitled agreement is shown as its kind and date, in the reader's language (services).
     return [Entry("agreement", r.id, r.key, r.title or "", r.partner_id, [r.title],
-                  [r.party_krakow, r.party_partner, r.signatory_krakow, r.signatory_partner, r.key])
+                  [r.party_krakow, r.party_partner, r.signatory_krakow, r.signatory_partner, r.key,
+                   documents.get(r.id)])
             for r in rows]
 
 
 def _visits(conn: Connection, ids: Optional[Sequence[int]]) -> list[Entry]:
     rows = _rows(conn, t.Visit, ids, "key", "title", "place", "purpose")
     partner_of = _first_partner(conn, t.VisitPartner, "visit_id", [r.id for r in rows])
-    return [Entry("visit", r.id, r.key, r.title, partner_of.get(r.id), [r.title], [r.place, r.purpose, r.key])
+    documents = _document_words(conn, "visit_id", [r.id for r in rows])
+    return [Entry("visit", r.id, r.key, r.title, partner_of.get(r.id), [r.title],
+                  [r.place, r.purpose, r.key, documents.get(r.id)])
             for r in rows]
 
 
 def _events(conn: Connection, ids: Optional[Sequence[int]]) -> list[Entry]:
     rows = _rows(conn, t.Event, ids, "key", "title", "place", "organisers", "programme_name")
     partner_of = _first_partner(conn, t.EventPartner, "event_id", [r.id for r in rows])
+    documents = _document_words(conn, "event_id", [r.id for r in rows])
     return [Entry("event", r.id, r.key, r.title, partner_of.get(r.id), [r.title],
-                  [r.place, r.organisers, r.programme_name, r.key]) for r in rows]
+                  [r.place, r.organisers, r.programme_name, r.key, documents.get(r.id)]) for r in rows]
 
 
 def _gifts(conn: Connection, ids: Optional[Sequence[int]]) -> list[Entry]:
     rows = _rows(conn, t.Gift, ids, "key", "description", "partner_id", "giver", "recipient", "location")
+    documents = _document_words(conn, "gift_id", [r.id for r in rows])
     return [Entry("gift", r.id, r.key, r.description, r.partner_id, [r.description],
-                  [r.giver, r.recipient, r.location, r.key]) for r in rows]
+                  [r.giver, r.recipient, r.location, r.key, documents.get(r.id)]) for r in rows]
 
 
 def _letters(conn: Connection, ids: Optional[Sequence[int]]) -> list[Entry]:
     rows = _rows(conn, t.Letter, ids, "key", "subject", "partner_id", "reference", "summary")
+    documents = _document_words(conn, "letter_id", [r.id for r in rows])
     return [Entry("letter", r.id, r.key, r.subject, r.partner_id, [r.subject],
-                  [r.reference, r.summary, r.key]) for r in rows]
+                  [r.reference, r.summary, r.key, documents.get(r.id)]) for r in rows]
 
 
 _BUILDERS = {

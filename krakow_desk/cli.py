@@ -61,6 +61,17 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _non_negative_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(
+            _("must be a non-negative whole number, not '{text}'").format(text=text))
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     argparse._ = _  # type: ignore[attr-defined]
     argparse.ngettext = ngettext  # type: ignore[attr-defined]
@@ -100,6 +111,16 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=_positive_int, default=20, metavar="N",
                         help=_("show at most N hits (default: 20)"))
     search.set_defaults(handler=cmd_search)
+
+    agenda = commands.add_parser("agenda", help=_("what falls due in the coming days"),
+                                 description=_("Overdue follow-ups, replies due, upcoming visits, "
+                                               "agreement deadlines (notice before an automatic "
+                                               "renewal, ends of terms and programmes) and dormant "
+                                               "partners, from today for N days."))
+    agenda.add_argument("--days", type=_non_negative_int, default=60, metavar="N",
+                        help=_("how many days ahead to look (default: 60)"))
+    agenda.add_argument("--json", action="store_true", help=_("print JSON instead of a listing"))
+    agenda.set_defaults(handler=cmd_agenda)
 
     export = commands.add_parser("export", help=_("write the data to a file"),
                                  description=_("Write the whole database to a file. Formats: json "
@@ -194,6 +215,40 @@ def _search_table(hits: list) -> str:
     lines = ["  ".join(cell + " " * (widths[col] - _width(cell)) if col < 3 else cell
                        for col, cell in enumerate(row)).rstrip() for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths + [max(_width(row[3]) for row in rows)]))
+    return "\n".join(lines)
+
+
+def cmd_agenda(args: argparse.Namespace) -> int:
+    with _open_desk(args) as desk:
+        agenda = desk.agenda(days=args.days)
+    if args.json:
+        print(json.dumps(agenda.as_json(), ensure_ascii=False, indent=2))
+    else:
+        print(_agenda_text(agenda))
+    return EXIT_OK
+
+
+def _agenda_text(agenda) -> str:  # noqa: ANN001
+    from krakow_desk.formatting import format_date
+    from krakow_desk.i18n import language
+
+    if agenda.days == 0:
+        heading = _("Agenda for today, {date}").format(date=format_date(agenda.today))
+    else:
+        heading = ngettext("Agenda for the next {n} day, {start} to {end}",
+                           "Agenda for the next {n} days, {start} to {end}", agenda.days).format(
+            n=agenda.days, start=format_date(agenda.today), end=format_date(agenda.until))
+    lines = [heading]
+    for _name, title, items in agenda.lists():
+        lines += ["", title]
+        if not items:
+            lines.append("  " + _("nothing"))
+            continue
+        rows = [(format_date(item.date), item.partner.display_name(language()) if item.partner else "",
+                 " ".join(item.title.split())) for item in items]
+        widths = [max(_width(row[col]) for row in rows) for col in range(2)]
+        lines += ["  " + "  ".join(cell + " " * (widths[col] - _width(cell)) if col < 2 else cell
+                                   for col, cell in enumerate(row)).rstrip() for row in rows]
     return "\n".join(lines)
 
 

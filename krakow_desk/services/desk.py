@@ -25,6 +25,7 @@ from krakow_desk.store.engine import create_engine, sqlite_file_missing
 from krakow_desk.store.paths import resolve_db
 
 if TYPE_CHECKING:
+    from krakow_desk.services.agenda import Agenda
     from krakow_desk.services.documents import Documents
     from krakow_desk.services.search import SearchHit
     from krakow_desk.store.documents import DocumentStore
@@ -189,6 +190,11 @@ class Desk:
         """Records of every kind matching ``text`` (folded, word prefixes), best first."""
         from krakow_desk.services.search import search
         return search(self, text, limit)
+
+    def agenda(self, days: int = 60, today: Optional[date] = None) -> "Agenda":
+        """What falls due in the next ``days`` days from ``today`` (default: the real today)."""
+        from krakow_desk.services.agenda import agenda
+        return agenda(self, today or date.today(), days)
 
     def records(self, as_of: Optional[date] = None) -> Records:
         """The partnership records over the partners with current cooperation on ``as_of``."""

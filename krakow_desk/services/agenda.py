@@ -1,0 +1,145 @@
+"""The agenda: what needs doing or deciding in the coming days.
+
+Five lists, as ``krakow-desk agenda --json`` prints them (DESIGN.md §4): overdue follow-ups,
+replies due, upcoming visits, agreement deadlines and dormant partners. So far only
+``deadlines`` is filled — notice deadlines before automatic renewals, ends of fixed terms and
+ends of cooperation programmes — computed by krakow_desk.domain.terms; the others stay empty
+until letters and tasks are recorded.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, Optional
+
+from krakow_desk.collation import sort_key
+from krakow_desk.domain.enums import AgreementKind
+from krakow_desk.domain.schema import AgreementData
+from krakow_desk.domain.terms import TermEvent, TermEventKind, successors, term_events
+from krakow_desk.formatting import format_date
+from krakow_desk.i18n import N_, _
+from krakow_desk.services.errors import DeskError
+
+if TYPE_CHECKING:
+    from krakow_desk.services.desk import Desk
+
+DEFAULT_DAYS = 60
+# every list of the agenda, in the order people read them, with its heading
+LISTS: tuple[tuple[str, str], ...] = (
+    ("overdue", N_("Overdue follow-ups")),
+    ("replies_due", N_("Replies due")),
+    ("upcoming_visits", N_("Upcoming visits")),
+    ("deadlines", N_("Agreement deadlines")),
+    ("dormant_partners", N_("Dormant partners")),
+)
+# documents whose end closes a period of planned cooperation rather than an agreement's term
+PROGRAMMES = frozenset({AgreementKind.COOPERATION_PROGRAMME, AgreementKind.COOPERATION_PROTOCOL})
+
+NOTICE_DEADLINE, EXPIRY, PROGRAMME_END = "notice_deadline", "expiry", "programme_end"
+
+
+@dataclass(frozen=True)
+class AgendaPartner:
+    """The partner an item concerns, as a person names it."""
+    key: str
+    name: str
+    name_en: Optional[str]
+
+    def display_name(self, language: str) -> str:
+        return (self.name_en or self.name) if language == "en" else self.name
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """One thing on the agenda; ``key`` is the record it comes from (an agreement's key here)."""
+    date: date
+    kind: str
+    title: str
+    partner: Optional[AgendaPartner]
+    key: Optional[str] = None
+
+    def as_json(self) -> dict[str, Any]:
+        """The documented item shape of ``krakow-desk agenda --json``."""
+        partner = {"name": self.partner.name, "name_en": self.partner.name_en} if self.partner else None
+        return {"date": self.date.isoformat(), "kind": self.kind, "title": self.title, "partner": partner}
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """The agenda from ``today`` for ``days`` days (both ends included)."""
+    today: date
+    days: int
+    overdue: list[AgendaItem] = field(default_factory=list)
+    replies_due: list[AgendaItem] = field(default_factory=list)
+    upcoming_visits: list[AgendaItem] = field(default_factory=list)
+    deadlines: list[AgendaItem] = field(default_factory=list)
+    dormant_partners: list[AgendaItem] = field(default_factory=list)
+
+    @property
+    def until(self) -> date:
+        return _last_day(self.today, self.days)
+
+    def lists(self) -> list[tuple[str, str, list[AgendaItem]]]:
+        """(name, heading in the current language, items) for each list, in reading order."""
+        return [(name, _(heading), getattr(self, name)) for name, heading in LISTS]
+
+    def is_empty(self) -> bool:
+        return not any(items for _name, _heading, items in self.lists())
+
+    def as_json(self) -> dict[str, list[dict[str, Any]]]:
+        """The documented shape of ``krakow-desk agenda --json``."""
+        return {name: [item.as_json() for item in getattr(self, name)] for name, _heading in LISTS}
+
+
+def _last_day(today: date, days: int) -> date:
+    return today + timedelta(days=min(days, (date.max - today).days))   # "--days 99999999" too
+
+
+def agreement_name(a: AgreementData) -> str:
+    """How an agreement is named in a sentence: its title, else its kind and date
+    ("Memorandum, 2004-05"), as search names it."""
+    if a.title:
+        return " ".join(a.title.split())
+    from krakow_desk.labels import label
+    name = label(a.kind)
+    name = name[:1].upper() + name[1:]
+    return f"{name}, {a.signed_on.iso()}" if a.signed_on else name
+
+
+def _item(a: AgreementData, event: TermEvent, partner: Optional[AgendaPartner]) -> AgendaItem:
+    name = agreement_name(a)
+    if event.kind is TermEventKind.NOTICE_DEADLINE:
+        assert event.renews_on is not None
+        title = _("Notice deadline: {agreement} (renews on {date})").format(
+            agreement=name, date=format_date(event.renews_on))
+        kind = NOTICE_DEADLINE
+    elif a.kind in PROGRAMMES:
+        title, kind = _("Programme ends: {agreement}").format(agreement=name), PROGRAMME_END
+    else:
+        title, kind = _("Term ends: {agreement}").format(agreement=name), EXPIRY
+    return AgendaItem(event.date, kind, title, partner, a.key)
+
+
+def deadlines(agreements: list[AgreementData], partners: dict[str, AgendaPartner], today: date,
+              days: int) -> list[AgendaItem]:
+    """Notice deadlines, expiries and programme ends from ``today`` to ``today + days``, by date."""
+    last = _last_day(today, days)
+    later = successors(agreements)
+    items = [_item(a, event, partners.get(a.partner))
+             for a in agreements for event in term_events(a, today, last, later.get(a.key, ()))]
+    items.sort(key=lambda item: (item.date, sort_key(item.partner.name if item.partner else ""),
+                                 sort_key(item.title)))
+    return items
+
+
+def _check_days(days: object) -> int:
+    if isinstance(days, bool) or not isinstance(days, int) or days < 0:
+        raise DeskError(_("the number of days must be a non-negative whole number"))
+    return days
+
+
+def agenda(desk: "Desk", today: date, days: int = DEFAULT_DAYS) -> Agenda:
+    """What falls due from ``today`` to ``today + days`` (inclusive)."""
+    days = _check_days(days)
+    partners = {p.key: AgendaPartner(p.key, p.name, p.name_en) for p in desk.partners.all()}
+    return Agenda(today=today, days=days,
+                  deadlines=deadlines(desk.agreements.all(), partners, today, days))

@@ -167,3 +167,16 @@ def test_agenda_days_usage_errors_exit_2(db: str, days: str, capsys: pytest.Capt
         main(["--db", db, "agenda", "--days", days])
     assert exit_.value.code == 2
     assert "--days" in capsys.readouterr().err
+
+
+def test_agenda_help_in_both_languages() -> None:
+    import subprocess
+    import sys
+
+    def run(*args: str) -> str:
+        return subprocess.run([sys.executable, "-m", "krakow_desk.cli", *args], capture_output=True,
+                              text=True, timeout=120).stdout
+
+    assert run("agenda", "--help").startswith("użycie: krakow-desk agenda")
+    assert "na ile dni naprzód" in run("agenda", "--help")
+    assert "how many days ahead" in run("--lang", "en", "agenda", "--help")

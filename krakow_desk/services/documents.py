@@ -157,7 +157,7 @@ def _owner(kind: str) -> tuple[Any, str]:
     try:
         return OWNERS[kind]
     except KeyError:
-        raise DeskError(_("documents cannot be attached to a {kind}").format(kind=kind_name(kind))) from None
+        raise DocumentError(_("documents cannot be attached to a {kind}").format(kind=kind_name(kind))) from None
 
 
 def _record_id(session: Session, kind: str, key: str) -> int:

@@ -335,7 +335,7 @@ def test_deleting_an_organisation_takes_its_membership(krakow: Desk, monkeypatch
 
 
 def test_the_forms_the_window_opens(krakow: Desk, qtbot: Any) -> None:
-    assert set(FORMS) == {"partner", "person", "institution", "organisation", "membership"}
+    assert set(FORMS) == {"partner", "person", "institution", "organisation", "membership", "agreement"}
     form = FORMS["membership"](krakow)
     qtbot.addWidget(form)
     form.editors["organisation"].set_value("eurocities")

@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
             page.sig_status.connect(lambda text, p=page: self._page_status(p, text))
             page.sig_error.connect(self.show_error)
             page.sig_changed.connect(self.broadcast)
+            page.sig_open.connect(self.open_record)
             self.pages[entry.id] = page
             self.stack.addWidget(page)
             item = QListWidgetItem(_(entry.title), self.sidebar)
@@ -182,10 +183,15 @@ class MainWindow(QMainWindow):
             page.on_changes(changes)
         self.search.last_hits = []
 
+    def open_record(self, kind: str, key: str) -> bool:
+        """Show a record in the section that lists its kind."""
+        section = SECTION_OF_KIND.get(kind)
+        if section is None:
+            return False
+        return self.show_section(section).open_record(kind, key)
+
     def open_hit(self, hit: Any) -> None:
-        section = SECTION_OF_KIND.get(hit.kind)
-        if section is not None:
-            self.show_section(section).open_record(hit.kind, hit.id)
+        if self.open_record(hit.kind, hit.id):
             return
         if hit.partner is not None:
             partners = self.show_section("partners")

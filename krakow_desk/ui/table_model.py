@@ -71,6 +71,11 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         return -1
 
     @property
+    def records(self) -> list[R]:
+        """Every record the model holds, filtered out or not."""
+        return self._all
+
+    @property
     def total(self) -> int:
         return len(self._all)
 

@@ -18,6 +18,8 @@ class Page(QWidget):
     """An exception the window should show to the user as a message."""
     sig_changed = Signal(object)
     """Changes this page wrote, so the other pages can refresh."""
+    sig_open = Signal(str, str)
+    """(kind, key) of a record the user wants to see, wherever it is shown."""
 
     kinds: frozenset[str] = frozenset()   # record kinds this page shows, to decide on refreshes
 

@@ -165,7 +165,7 @@ def test_hostile_search_text_shows_nothing_found_not_an_error(krakow: Desk, qtbo
 
 def test_sections_without_their_register_say_so(krakow: Desk, qtbot: Any) -> None:
     window = open_window(krakow, qtbot)
-    for section in ("agenda", "agreements", "visits", "events", "gifts", "correspondence", "reports"):
+    for section in ("visits", "events", "gifts", "correspondence", "reports"):
         page = window.show_section(section)
         assert isinstance(page, PlaceholderPage)
         assert "nie" in page.empty.heading.text()      # "… is not built yet", in Polish
@@ -173,7 +173,7 @@ def test_sections_without_their_register_say_so(krakow: Desk, qtbot: Any) -> Non
         qtbot.waitUntil(body.isVisible)
         # The explanation wraps where it must and no line is cut off.
         assert body.height() >= body.heightForWidth(body.width())
-        if section == "agenda":
+        if section == "visits":
             assert body.height() >= 2 * body.fontMetrics().height()
 
 
@@ -334,3 +334,34 @@ def test_every_list_model_on_krakows_data_passes_the_model_tester(krakow: Desk, 
                   partners.detail.activity):
         assert table.model.rowCount() > 0
         qtmodeltester.check(table.model)
+
+
+def test_agreements_page_shows_states_deadlines_and_the_partners_timeline(krakow: Desk, qtbot: Any) -> None:
+    window = open_window(krakow, qtbot, "agreements")
+    page = window.pages["agreements"]
+    assert page.model.total == len(krakow.agreements.all())
+    page.open_record("agreement", "rochester-1973-07-18-cooperation-agreement")
+    text = page.detail.facts.text()
+    assert "obowiązuje" in text                       # in force today
+    assert "17 stycznia 2028" in text                 # the notice deadline of the running term
+    assert "18 lipca 2028" in text                    # the next renewal
+    timeline = page.detail.timeline.model
+    assert [timeline.record(r).agreement.partner for r in range(timeline.rowCount())] == \
+        ["rochester"] * timeline.rowCount()
+    page.open_record("agreement", "frankfurt-1997-07-09-cooperation-protocol")
+    assert "po upływie terminu" in page.detail.facts.text()
+
+
+def test_agenda_page_lists_rochesters_notice_deadline(krakow: Desk, qtbot: Any) -> None:
+    window = open_window(krakow, qtbot, "agenda")
+    page = window.pages["agenda"]
+    qtbot.waitUntil(lambda: page.agenda is not None, timeout=10000)
+    with qtbot.waitSignal(page.sig_loaded, timeout=10000):
+        page.days.setValue(3650)
+    deadlines = page.tables["deadlines"].model
+    dates = [deadlines.record(r).date.isoformat() for r in range(deadlines.rowCount())]
+    assert "2028-01-17" in dates
+    page.tables["deadlines"].sig_open.emit(deadlines.record(0).key)
+    assert window.current_section() == "agreements"
+    assert window.pages["agreements"].selected_key() == "rochester-1973-07-18-cooperation-agreement" or \
+        window.pages["agreements"]._wanted_key == "rochester-1973-07-18-cooperation-agreement"

@@ -80,8 +80,9 @@ class RelatedTable(QStackedWidget):
     """The key of a record the user activated (double click or Enter)."""
 
     def __init__(self, columns: Sequence[Column[Any]], key: Callable[[Any], str], empty_title: str,
-                 empty_text: str, parent: Optional[QWidget] = None) -> None:
+                 empty_text: str, parent: Optional[QWidget] = None, compact: bool = False) -> None:
         super().__init__(parent)
+        self.compact = compact
         self.model: RecordTableModel[Any] = RecordTableModel(columns, key, self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
@@ -95,13 +96,21 @@ class RelatedTable(QStackedWidget):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.view.activated.connect(lambda index: self.sig_open.emit(key(self.model.record(index.row()))))
-        self.empty = EmptyState(empty_title, empty_text, self)
+        if compact:
+            # One quiet line where several lists share a page (the agenda).
+            self.empty: QWidget = value_label(empty_text, self)
+            self.empty.setStyleSheet("color: #5a5a5a; padding: 2px 0 8px 0;")
+        else:
+            self.empty = EmptyState(empty_title, empty_text, self)
         self.addWidget(self.view)
         self.addWidget(self.empty)
 
     def set_records(self, records: Sequence[Any]) -> None:
         self.model.set_records(records)
         self.setCurrentWidget(self.view if records else self.empty)
+        if self.compact:
+            rows = self.view.verticalHeader().defaultSectionSize() * (len(records) + 1)
+            self.setFixedHeight(min(rows + 8, 320) if records else self.empty.sizeHint().height())
         if records:
             self.view.resizeColumnsToContents()
             header = self.view.horizontalHeader()

@@ -32,6 +32,16 @@ def _partners(desk: Desk, parent: Optional[QWidget]) -> Page:
     return PartnersPage(desk, parent)
 
 
+def _agenda(desk: Desk, parent: Optional[QWidget]) -> Page:
+    from krakow_desk.ui.pages.agenda import AgendaPage
+    return AgendaPage(desk, parent)
+
+
+def _agreements(desk: Desk, parent: Optional[QWidget]) -> Page:
+    from krakow_desk.ui.pages.agreements import AgreementsPage
+    return AgreementsPage(desk, parent)
+
+
 def _people(desk: Desk, parent: Optional[QWidget]) -> Page:
     from krakow_desk.ui.pages.people import PeoplePage
     return PeoplePage(desk, parent)
@@ -48,19 +58,12 @@ def _organisations(desk: Desk, parent: Optional[QWidget]) -> Page:
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section("agenda", N_("Agenda"), _placeholder(
-        N_("The agenda is not built yet"),
-        N_("Notice deadlines of agreements, overdue follow-ups, replies due, upcoming visits and dormant "
-           "partnerships will be gathered here once the agreements and correspondence registers exist.")),
-        "Ctrl+1"),
+    Section("agenda", N_("Agenda"), _agenda, "Ctrl+1"),
     Section("partners", N_("Partners"), _partners, "Ctrl+2", ("partner",)),
     Section("people", N_("People"), _people, "Ctrl+3", ("person",)),
     Section("institutions", N_("Institutions"), _institutions, "Ctrl+4", ("institution",)),
     Section("organisations", N_("Organisations"), _organisations, "Ctrl+5", ("organisation", "membership")),
-    Section("agreements", N_("Agreements"), _placeholder(
-        N_("The agreements register is not built yet"),
-        N_("Each partner's agreements are already listed on its page: Partners, then the Agreements tab. "
-           "Terms, renewals and notice deadlines come with the agreements register.")), "Ctrl+6"),
+    Section("agreements", N_("Agreements"), _agreements, "Ctrl+6", ("agreement",)),
     Section("visits", N_("Visits"), _placeholder(
         N_("The visits register is not built yet"),
         N_("The delegation visits recorded so far are listed on each partner's page, in the "

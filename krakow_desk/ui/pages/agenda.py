@@ -1,0 +1,124 @@
+"""The agenda: what needs doing soon — deadlines of agreements now; follow-ups, replies, visits and
+dormant partners as their registers arrive."""
+
+from typing import Any, Optional
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
+
+from krakow_desk.formatting import format_short_date
+from krakow_desk.i18n import N_, _, language, ngettext
+from krakow_desk.services.desk import Desk
+from krakow_desk.ui.pages.base import Page
+from krakow_desk.ui.table_model import Column
+from krakow_desk.ui.tasks import run_task
+from krakow_desk.ui.widgets import RelatedTable, section
+
+LISTS = (
+    ("overdue", N_("Overdue follow-ups"), N_("Follow-up tasks arrive with the correspondence register.")),
+    ("replies_due", N_("Replies due"), N_("Letters awaiting a reply arrive with the correspondence register.")),
+    ("upcoming_visits", N_("Upcoming visits"), N_("Visits are planned in the visits register, still to come.")),
+    ("deadlines", N_("Deadlines of agreements"), N_("No notice deadline, expiry or programme end falls in this period.")),
+    ("dormant_partners", N_("Dormant partnerships"), N_("Partner activity is measured once the correspondence register exists.")),
+)
+KIND_NAMES = {
+    "notice_deadline": N_("notice deadline"), "expiry": N_("term ends"), "programme_end": N_("programme ends"),
+}
+
+
+def _partner(item: Any) -> str:
+    partner = item.partner
+    if partner is None:
+        return ""
+    name_en = partner.get("name_en") if isinstance(partner, dict) else getattr(partner, "name_en", None)
+    name = partner.get("name") if isinstance(partner, dict) else getattr(partner, "name", "")
+    return (name_en if language() == "en" and name_en else name) or ""
+
+
+COLUMNS = (
+    Column(N_("Date"), lambda i: format_short_date(i.date), sort=lambda i: i.date),
+    Column(N_("What"), lambda i: _(KIND_NAMES[i.kind]) if i.kind in KIND_NAMES else i.kind),
+    Column(N_("Partner"), _partner),
+    Column(N_("Title"), lambda i: i.title),
+)
+
+
+class AgendaPage(Page):
+    sig_loaded = Signal()
+    """The agenda has been read and shown."""
+
+    kinds = frozenset({"agreement", "partner", "visit", "letter", "task", "event", "gift"})
+
+    def __init__(self, desk: Desk, parent: Optional[QWidget] = None) -> None:
+        super().__init__(desk, parent)
+        self._loaded = False
+        self._asked = 0
+        self.days = QSpinBox(self)
+        self.days.setRange(1, 3650)
+        self.days.setValue(60)
+        self.days.setSuffix(" " + _("days"))
+        self.days.setAccessibleName(_("How far ahead"))
+        self.days.valueChanged.connect(lambda _v: self.refresh())
+        ahead = QLabel(_("&Look ahead:"), self)
+        ahead.setBuddy(self.days)
+        bar = QHBoxLayout()
+        bar.addWidget(ahead)
+        bar.addWidget(self.days)
+        bar.addStretch(1)
+
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        self.tables: dict[str, RelatedTable] = {}
+        self.boxes: dict[str, QWidget] = {}
+        for name, title, empty in LISTS:
+            table = RelatedTable(COLUMNS, lambda i: i.key or "", "", _(empty), inner, compact=True)
+            table.sig_open.connect(lambda key, t=table: self._open(t, key))
+            self.tables[name] = table
+            self.boxes[name] = section(_(title), table, inner)
+            column.addWidget(self.boxes[name])
+        column.addStretch(1)
+        # Deadlines first: it is the list this version fills.
+        column.insertWidget(0, self.boxes["deadlines"])
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.addLayout(bar)
+        layout.addWidget(scroll, 1)
+        self.agenda: Any = None
+
+    def activate(self) -> None:
+        if not self._loaded:
+            self.refresh()
+
+    def refresh(self) -> None:
+        days = self.days.value()
+        self._asked += 1
+        asked = self._asked
+        run_task(lambda: self.desk.agenda(days=days), lambda agenda: self._show(asked, agenda),
+                 self.sig_error.emit, owner=self)
+
+    def _show(self, asked: int, agenda: Any) -> None:
+        if asked != self._asked:
+            return      # an answer for an earlier period; the newer one is coming
+        self._loaded = True
+        self.agenda = agenda
+        for name, table in self.tables.items():
+            table.set_records(getattr(agenda, name))
+        self.sig_status.emit(self.status_text())
+        self.sig_loaded.emit()
+
+    def _open(self, table: RelatedTable, key: str) -> None:
+        row = table.model.row_of(key)
+        if row >= 0:
+            item = table.model.record(row)
+            self.sig_open.emit(getattr(item, "record_kind", None) or "agreement", key)
+
+    def status_text(self) -> str:
+        if self.agenda is None:
+            return _("Loading…")
+        n = len(self.agenda.deadlines)
+        return ngettext("{n} deadline in the next {days} days", "{n} deadlines in the next {days} days", n).format(
+            n=n, days=self.days.value())

@@ -12,6 +12,7 @@ from krakow_desk.domain import schema as s
 from krakow_desk.domain.continents import continent_of
 from krakow_desk.domain.geo import distance_km
 from krakow_desk.domain.records import status_on
+from krakow_desk.domain.terms import agreement_states
 from krakow_desk.formatting import (
     format_area, format_coordinates, format_date, format_elevation, format_km, format_money,
     format_population, format_short_date, local_time, time_difference,
@@ -20,6 +21,7 @@ from krakow_desk.i18n import N_, _
 from krakow_desk.labels import NOT_STATED, country_name, label
 from krakow_desk.services.partner_file import PartnerFile
 from krakow_desk.titles import agreement_title, partner_name, person_name
+from krakow_desk.ui.pages.agreements import AgreementRow
 from krakow_desk.ui.pages.base import EmptyState
 from krakow_desk.ui.table_model import Column
 from krakow_desk.ui.widgets import FactSheet, RelatedTable, section, value_label
@@ -55,10 +57,13 @@ class Activity:
 
 
 AGREEMENT_COLUMNS = (
-    Column(N_("Signed"), lambda a: format_short_date(a.signed_on), sort=lambda a: _fuzzy_sort(a.signed_on)),
-    Column(N_("Kind"), lambda a: label(a.kind)),
-    Column(N_("Title"), agreement_title),
-    Column(N_("Signatories"), lambda a: " / ".join(x for x in (a.signatory_krakow, a.signatory_partner) if x)),
+    Column(N_("Signed"), lambda r: format_short_date(r.agreement.signed_on),
+           sort=lambda r: _fuzzy_sort(r.agreement.signed_on)),
+    Column(N_("Kind"), lambda r: label(r.agreement.kind)),
+    Column(N_("State"), lambda r: label(r.state.status)),
+    Column(N_("Title"), lambda r: agreement_title(r.agreement)),
+    Column(N_("Signatories"), lambda r: " / ".join(
+        x for x in (r.agreement.signatory_krakow, r.agreement.signatory_partner) if x)),
 )
 CONTACT_COLUMNS = (
     Column(N_("Name"), lambda c: person_name(c.person), sort=lambda c: c.person.family_name.casefold()),
@@ -102,6 +107,8 @@ class PartnerView(QWidget):
     """The user asked to edit the partner shown."""
     sig_add_person = Signal()
     """The user asked for a new contact at this partner."""
+    sig_open = Signal(str, str)
+    """(kind, key) of a related record the user opened."""
 
     def __init__(self, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
@@ -130,8 +137,9 @@ class PartnerView(QWidget):
         self.overview = FactSheet(self)
         self.tabs.addTab(self.overview, _("Overview"))
 
-        self.agreements = RelatedTable(AGREEMENT_COLUMNS, lambda a: a.key, _("No agreements"),
+        self.agreements = RelatedTable(AGREEMENT_COLUMNS, lambda r: r.key, _("No agreements"),
                                        _("No agreement with this partner is recorded."))
+        self.agreements.sig_open.connect(lambda key: self.sig_open.emit("agreement", key))
         self.tabs.addTab(self.agreements, _("Agreements"))
 
         self.contacts = RelatedTable(CONTACT_COLUMNS, lambda c: c.person.key, _("No contacts"),
@@ -205,7 +213,8 @@ class PartnerView(QWidget):
             FactSheet.table_html(_("Status history"), [_("Status"), _("Since"), _("Until"), _("Note")],
                                  statuses, _("The sources give no dated status for this partnership.")),
             columns=2)
-        self.agreements.set_records(file.agreements)
+        states = agreement_states(file.agreements, date.today())
+        self.agreements.set_records([AgreementRow(a, shown, states[a.key]) for a in file.agreements])
         self.contacts.set_records(file.contacts)
         self.institutions.set_records(file.institutions)
         self.activity.set_records([Activity(v) for v in file.visits] + [Activity(e) for e in file.events])

@@ -52,6 +52,7 @@ class PartnersPage(ListPage[PartnerData]):
                                 "gift", "letter"})
         self.detail.sig_edit.connect(self.edit_selected)
         self.detail.sig_add_person.connect(self._add_contact)
+        self.detail.sig_open.connect(self.sig_open.emit)
 
     def columns(self) -> Sequence[Column[PartnerData]]:
         return partner_columns()

@@ -53,6 +53,9 @@ def test_table_model_passes_the_model_tester_with_lazy_rows(qtmodeltester: Any) 
     qtmodeltester.check(model)
     model.sort(1, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(model)
+    sizes = [r.size for r in model.records and [model.record(i) for i in range(model.matching)]]
+    assert sizes[0] == 6 and sizes[-1] is None                     # no value: last either way
+    assert sizes.index(None) == len([x for x in sizes if x is not None])
     assert model.row_of("k500") > BATCH and model.rowCount() > BATCH
     model.set_filter(lambda r: r.size == 3)
     assert model.matching == len([i for i in range(BATCH * 2 + 10) if i % 7 == 3])

@@ -91,17 +91,18 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
     def _ordered(self) -> list[R]:
         rows = [r for r in self._all if self._predicate(r)] if self._predicate else list(self._all)
         column, order = self._sort
-        if 0 <= column < len(self.columns):
-            rows.sort(key=self._sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
-        return rows
-
-    def _sort_key(self, column: int) -> Callable[[R], Any]:
+        if not 0 <= column < len(self.columns):
+            return rows
+        descending = order == Qt.SortOrder.DescendingOrder
         spec = self.columns[column]
-        if spec.sort is not None:
-            chosen = spec.sort
-            # Records without a value sort last in ascending order, whatever their type.
-            return lambda r: (lambda v: (v is None, v if v is not None else 0))(chosen(r))
-        return lambda r: sort_key(spec.text(r))
+        if spec.sort is None:
+            rows.sort(key=lambda r: sort_key(spec.text(r)), reverse=descending)
+            return rows
+        # Records without a value (an undated agreement) come last in either direction.
+        chosen = spec.sort
+        known = [r for r in rows if chosen(r) is not None]
+        known.sort(key=chosen, reverse=descending)
+        return known + [r for r in rows if chosen(r) is None]
 
     # --- Qt's side -------------------------------------------------------------------------
 

@@ -102,8 +102,7 @@ class AgreementDetail(QWidget):
         except ImportError:      # the document store arrives with its own module
             self.documents = None
         parts.setChildrenCollapsible(False)
-        parts.setStretchFactor(0, 3)
-        parts.setStretchFactor(1, 2)
+        parts.setSizes([400, 200, 110])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(parts)

@@ -368,3 +368,22 @@ def test_agenda_page_lists_rochesters_notice_deadline(krakow: Desk, qtbot: Any) 
     assert window.current_section() == "agreements"
     assert window.pages["agreements"].selected_key() == "rochester-1973-07-18-cooperation-agreement" or \
         window.pages["agreements"]._wanted_key == "rochester-1973-07-18-cooperation-agreement"
+
+
+def test_an_agreement_added_from_the_partner_page(krakow: Desk, qtbot: Any) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+    window = open_window(krakow, qtbot)
+    page = window.pages["partners"]
+    page.open_record("partner", "kyiv")
+
+    def fill(form: Any) -> None:
+        assert form.editors["partner"].value() == "kyiv"
+        qtbot.keyClicks(form.editors["signed_on"], "2026-11-20")
+        qtbot.keyClicks(form.editors["term_months"], "36")
+        form.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    when_dialog_opens(fill)
+    reloaded(qtbot, page, page.detail.add_agreement_button.click)
+    table = page.detail.agreements.model
+    added = [table.record(r) for r in range(table.rowCount()) if str(table.record(r).agreement.signed_on) == "2026-11-20"]
+    assert len(added) == 1 and added[0].agreement.term_months == 36
+    assert added[0].state.in_force                    # signed two days ago, for three years

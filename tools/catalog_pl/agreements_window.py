@@ -77,4 +77,5 @@ PL = {
     "Terminated on": "Data wypowiedzenia",
     "Why the state is unknown": "Dlaczego stan jest nieznany",
     "Any state": "Każdy stan",
+    "Add an agreement…": "Dodaj umowę…",
 }

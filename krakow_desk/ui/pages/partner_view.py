@@ -109,6 +109,8 @@ class PartnerView(QWidget):
     """The user asked for a new contact at this partner."""
     sig_open = Signal(str, str)
     """(kind, key) of a related record the user opened."""
+    sig_add_agreement = Signal()
+    """The user asked for a new agreement with this partner."""
 
     def __init__(self, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
@@ -140,7 +142,13 @@ class PartnerView(QWidget):
         self.agreements = RelatedTable(AGREEMENT_COLUMNS, lambda r: r.key, _("No agreements"),
                                        _("No agreement with this partner is recorded."))
         self.agreements.sig_open.connect(lambda key: self.sig_open.emit("agreement", key))
-        self.tabs.addTab(self.agreements, _("Agreements"))
+        self.add_agreement_button = QPushButton(_("Add an agreement…"), self)
+        self.add_agreement_button.clicked.connect(self.sig_add_agreement.emit)
+        agreements = QWidget(self)
+        agreements_layout = QVBoxLayout(agreements)
+        agreements_layout.addWidget(self.agreements, 1)
+        agreements_layout.addWidget(self.add_agreement_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.tabs.addTab(agreements, _("Agreements"))
 
         self.contacts = RelatedTable(CONTACT_COLUMNS, lambda c: c.person.key, _("No contacts"),
                                      _("Nobody is recorded as working at this partner or its institutions."))

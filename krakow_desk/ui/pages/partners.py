@@ -53,6 +53,7 @@ class PartnersPage(ListPage[PartnerData]):
         self.detail.sig_edit.connect(self.edit_selected)
         self.detail.sig_add_person.connect(self._add_contact)
         self.detail.sig_open.connect(self.sig_open.emit)
+        self.detail.sig_add_agreement.connect(self._add_agreement)
 
     def columns(self) -> Sequence[Column[PartnerData]]:
         return partner_columns()
@@ -132,6 +133,11 @@ class PartnersPage(ListPage[PartnerData]):
         super().open_record("partner", partner)
         if self._loaded:
             self.detail.show_tab_for(kind, key)
+
+    def _add_agreement(self) -> None:
+        key = self.selected_key()
+        if key:
+            self._run_form(None, {"partner": key}, "agreement", key)
 
     def _add_contact(self) -> None:
         key = self.selected_key()

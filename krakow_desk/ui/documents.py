@@ -7,12 +7,11 @@ system's viewer. Files can also be dropped on the panel.
 """
 
 import os
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Optional, Sequence
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QProgressDialog,
@@ -27,84 +26,13 @@ from krakow_desk.services.documents import (
 )
 from krakow_desk.services.errors import DeskError
 from krakow_desk.ui.dialogs import show_error
-from krakow_desk.ui.tasks import run_task
+from krakow_desk.ui.tasks import ProgressRelay, TaskContext, run_progress_task, run_task
 
 INFO_ROLE = Qt.ItemDataRole.UserRole + 1
 PROGRESS_STEPS = 1000
 FILE_FILTER_PATTERNS = "*.pdf *.docx *.odt *.jpg *.jpeg *.png *.tif *.tiff *.txt"
 
 Progress = Callable[[int, int], None]
-
-
-# --- background work with progress -----------------------------------------------------------
-
-class ProgressRelay(QObject):
-    """Carries a task's progress and outcome to the GUI thread; ``cancel()`` asks it to stop."""
-
-    sig_progress = Signal(object, object, str)
-    """(done, total, what is being done now), on the GUI thread."""
-    sig_done = Signal(object)
-    """The task's result, on the GUI thread."""
-    sig_failed = Signal(object)
-    """The exception the task raised, on the GUI thread."""
-
-    def __init__(self, owner: Optional[QObject] = None) -> None:
-        super().__init__(owner)
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def cancelled(self) -> bool:
-        """Thread-safe: the task polls it between chunks."""
-        return self._cancel.is_set()
-
-
-class _ProgressTask(QRunnable):
-    def __init__(self, func: Callable[["TaskContext"], Any], relay: ProgressRelay) -> None:
-        super().__init__()
-        self.func, self.relay = func, relay
-
-    def run(self) -> None:
-        try:
-            result = self.func(TaskContext(self.relay))
-        except Exception as error:  # noqa: BLE001 — every failure is reported to the GUI thread
-            self._emit(self.relay.sig_failed, error)
-        else:
-            self._emit(self.relay.sig_done, result)
-
-    @staticmethod
-    def _emit(signal: Any, *values: Any) -> None:
-        try:
-            signal.emit(*values)
-        except RuntimeError:
-            pass  # the owner was deleted meanwhile: nobody is waiting
-
-
-@dataclass
-class TaskContext:
-    """What a task running on the pool may call: ``report`` progress, ask ``cancelled``."""
-    relay: ProgressRelay
-
-    def report(self, done: int, total: int, label: str = "") -> None:
-        _ProgressTask._emit(self.relay.sig_progress, done, total, label)
-
-    def cancelled(self) -> bool:
-        return self.relay.cancelled()
-
-
-def run_progress_task(func: Callable[[TaskContext], Any], on_progress: Callable[[int, int, str], None],
-                      on_done: Callable[[Any], None], on_error: Callable[[BaseException], None],
-                      owner: Optional[QObject] = None) -> ProgressRelay:
-    """Like ``run_task``, for work that reports progress and can be cancelled."""
-    relay = ProgressRelay(owner)
-    relay.sig_progress.connect(on_progress)
-    relay.sig_done.connect(on_done)
-    relay.sig_failed.connect(on_error)
-    relay.sig_done.connect(relay.deleteLater)
-    relay.sig_failed.connect(relay.deleteLater)
-    QThreadPool.globalInstance().start(_ProgressTask(func, relay))
-    return relay
 
 
 @dataclass

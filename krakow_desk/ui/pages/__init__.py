@@ -5,6 +5,7 @@ records can be seen meanwhile.
 """
 
 from dataclasses import dataclass
+from importlib import import_module
 from typing import Callable, Optional
 
 from PySide6.QtWidgets import QWidget
@@ -27,34 +28,19 @@ def _placeholder(title: str, text: str) -> Callable[[Desk, Optional[QWidget]], P
     return lambda desk, parent: PlaceholderPage(desk, _(title), _(text), parent)
 
 
-def _partners(desk: Desk, parent: Optional[QWidget]) -> Page:
-    from krakow_desk.ui.pages.partners import PartnersPage
-    return PartnersPage(desk, parent)
+def _page(module: str, name: str) -> Callable[[Desk, Optional[QWidget]], Page]:
+    """A factory that imports the page's module only when the window is built."""
+    def make(desk: Desk, parent: Optional[QWidget]) -> Page:
+        return getattr(import_module(f"krakow_desk.ui.pages.{module}"), name)(desk, parent)
+    return make
 
 
-def _agenda(desk: Desk, parent: Optional[QWidget]) -> Page:
-    from krakow_desk.ui.pages.agenda import AgendaPage
-    return AgendaPage(desk, parent)
-
-
-def _agreements(desk: Desk, parent: Optional[QWidget]) -> Page:
-    from krakow_desk.ui.pages.agreements import AgreementsPage
-    return AgreementsPage(desk, parent)
-
-
-def _people(desk: Desk, parent: Optional[QWidget]) -> Page:
-    from krakow_desk.ui.pages.people import PeoplePage
-    return PeoplePage(desk, parent)
-
-
-def _institutions(desk: Desk, parent: Optional[QWidget]) -> Page:
-    from krakow_desk.ui.pages.institutions import InstitutionsPage
-    return InstitutionsPage(desk, parent)
-
-
-def _organisations(desk: Desk, parent: Optional[QWidget]) -> Page:
-    from krakow_desk.ui.pages.organisations import OrganisationsPage
-    return OrganisationsPage(desk, parent)
+_agenda = _page("agenda", "AgendaPage")
+_partners = _page("partners", "PartnersPage")
+_people = _page("people", "PeoplePage")
+_institutions = _page("institutions", "InstitutionsPage")
+_organisations = _page("organisations", "OrganisationsPage")
+_agreements = _page("agreements", "AgreementsPage")
 
 
 SECTIONS: tuple[Section, ...] = (

@@ -186,36 +186,18 @@ def cmd_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _width(text: str) -> int:
-    """Columns a terminal gives the text: CJK characters take two, combining marks none."""
-    import unicodedata
-    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-               for ch in text)
-
-
-def _clip(text: str, width: int) -> str:
-    if _width(text) <= width:
-        return text
-    while _width(text) > width - 1:
-        text = text[:-1]
-    return text + "…"
-
-
 def _search_table(hits: list) -> str:
-    from krakow_desk.i18n import language
     from krakow_desk.services.errors import kind_name
+    from krakow_desk.text_table import clip, columns
+    from krakow_desk.titles import partner_name
 
     rows = [(_("kind"), _("title"), _("partner"), _("key"))]
     for hit in hits:
         partner = ""
         if hit.partner and hit.kind != "partner":   # a partner's own row would only repeat its name
-            partner = hit.partner.name_en or hit.partner.name if language() == "en" else hit.partner.name
-        rows.append((kind_name(hit.kind), _clip(" ".join(hit.title.split()), 60), partner, hit.id))
-    widths = [max(_width(row[col]) for row in rows) for col in range(3)]
-    lines = ["  ".join(cell + " " * (widths[col] - _width(cell)) if col < 3 else cell
-                       for col, cell in enumerate(row)).rstrip() for row in rows]
-    lines.insert(1, "  ".join("-" * w for w in widths + [max(_width(row[3]) for row in rows)]))
-    return "\n".join(lines)
+            partner = partner_name(hit.partner)
+        rows.append((kind_name(hit.kind), clip(" ".join(hit.title.split()), 60), partner, hit.id))
+    return "\n".join(columns(rows, rule=True))
 
 
 def cmd_agenda(args: argparse.Namespace) -> int:
@@ -230,7 +212,8 @@ def cmd_agenda(args: argparse.Namespace) -> int:
 
 def _agenda_text(agenda) -> str:  # noqa: ANN001
     from krakow_desk.formatting import format_date
-    from krakow_desk.i18n import language
+    from krakow_desk.text_table import columns
+    from krakow_desk.titles import partner_name
 
     if agenda.days == 0:
         heading = _("Agenda for today, {date}").format(date=format_date(agenda.today))
@@ -244,11 +227,8 @@ def _agenda_text(agenda) -> str:  # noqa: ANN001
         if not items:
             lines.append("  " + _("nothing"))
             continue
-        rows = [(format_date(item.date), item.partner.display_name(language()) if item.partner else "",
-                 " ".join(item.title.split())) for item in items]
-        widths = [max(_width(row[col]) for row in rows) for col in range(2)]
-        lines += ["  " + "  ".join(cell + " " * (widths[col] - _width(cell)) if col < 2 else cell
-                                   for col, cell in enumerate(row)).rstrip() for row in rows]
+        lines += columns([(format_date(item.date), partner_name(item.partner), " ".join(item.title.split()))
+                          for item in items], indent="  ")
     return "\n".join(lines)
 
 

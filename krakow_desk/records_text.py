@@ -6,6 +6,7 @@ from babel.numbers import format_decimal
 from krakow_desk.domain.fuzzydate import FuzzyDate
 from krakow_desk.domain.records import RECORD_FIGURES, Holder, Records
 from krakow_desk.i18n import N_, _, language, ngettext
+from krakow_desk.text_table import columns
 
 TITLES = {
     "nearest": N_("Nearest"),
@@ -57,15 +58,13 @@ def render(records: Records) -> str:
         holder: Holder | None = getattr(records, name)
         rows.append((_(TITLES[name]), partner_name(holder) if holder else _("(no data)"),
                      figure_text(figure, holder.value) if holder else ""))
-    width_title = max(len(r[0]) for r in rows)
-    width_name = max(len(r[1]) for r in rows)
     lines = [
         _("Partnership records as of {date}").format(date=format_date(records.as_of, format="long", locale=language())),
         ngettext("over {n} partner with current cooperation", "over {n} partners with current cooperation",
                  records.considered).format(n=records.considered),
         "",
     ]
-    lines += [f"{title:<{width_title}}  {who:<{width_name}}  {value}".rstrip() for title, who, value in rows]
+    lines += columns(rows)
     capitals = ", ".join(partner_name(h) for h in records.capitals) or _("(none)")
     lines += ["", _("Capitals ({n}): {names}").format(n=len(records.capitals), names=capitals)]
     return "\n".join(lines)

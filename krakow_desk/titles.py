@@ -1,21 +1,27 @@
-"""How a record is named for people: one place, shared by the window, search and the reports."""
+"""How a record is named for people: one place, shared by the window, search, the agenda, the
+command line and the reports."""
 
-from typing import Optional
+from datetime import date
+from typing import Any, Optional
 
 from krakow_desk.domain import schema as s
-from krakow_desk.formatting import format_date
-from krakow_desk.i18n import _, language
+from krakow_desk.domain.enums import AgreementKind, Precision
+from krakow_desk.domain.fuzzydate import FuzzyDate
+from krakow_desk.i18n import language
 from krakow_desk.labels import label
 
 
-def person_name(person: s.PersonData) -> str:
-    """'dr Maria Przeździecka' — honorific and title only where recorded."""
-    parts = [person.title, person.given_name, person.family_name]
+def person_name(person: Any) -> str:
+    """'dr Maria Przeździecka' — the title only where recorded."""
+    parts = [getattr(person, "title", None), getattr(person, "given_name", None), person.family_name]
     return " ".join(part for part in parts if part)
 
 
-def partner_name(partner: Optional[s.PartnerData]) -> str:
-    """The name to show in the current language: English where known when the interface is English."""
+def partner_name(partner: Any) -> str:
+    """The name to show in the current language: the English one, where known, in English.
+
+    Takes anything with ``name`` and ``name_en``: a partner, a search hit's or an agenda item's
+    partner reference."""
     if partner is None:
         return ""
     if language() == "en" and partner.name_en:
@@ -28,13 +34,20 @@ def partner_other_name(partner: s.PartnerData) -> str:
     return (partner.name if language() == "en" else partner.name_en) or ""
 
 
+def untitled_agreement(kind: AgreementKind | str, signed: Optional[FuzzyDate]) -> str:
+    """An agreement the sources give no title: its kind and date, 'Memorandum, 2004-05'."""
+    name = label(AgreementKind(kind))
+    name = name[:1].upper() + name[1:]
+    return f"{name}, {signed.iso()}" if signed else name
+
+
 def agreement_title(agreement: s.AgreementData) -> str:
     if agreement.title:
-        return agreement.title
-    when = format_date(agreement.signed_on) if agreement.signed_on else _("undated")
-    return f"{label(agreement.kind)} ({when})"
+        return " ".join(agreement.title.split())
+    return untitled_agreement(agreement.kind, agreement.signed_on)
 
 
-def membership_title(membership: s.MembershipData, organisation: Optional[s.OrganisationData]) -> str:
-    name = organisation.name if organisation else membership.organisation
-    return _("Membership in {organisation}").format(organisation=name)
+def untitled_agreement_from_row(kind: str, signed_on: Optional[date], precision: Optional[str]) -> str:
+    """The same, from the columns of a stored row."""
+    signed = FuzzyDate(signed_on, Precision(precision or Precision.DAY)) if signed_on else None
+    return untitled_agreement(kind, signed)

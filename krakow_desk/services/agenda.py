@@ -18,6 +18,7 @@ from krakow_desk.domain.terms import TermEvent, TermEventKind, successors, term_
 from krakow_desk.formatting import format_date
 from krakow_desk.i18n import N_, _
 from krakow_desk.services.errors import DeskError
+from krakow_desk.titles import agreement_title
 
 if TYPE_CHECKING:
     from krakow_desk.services.desk import Desk
@@ -43,9 +44,6 @@ class AgendaPartner:
     key: str
     name: str
     name_en: Optional[str]
-
-    def display_name(self, language: str) -> str:
-        return (self.name_en or self.name) if language == "en" else self.name
 
 
 @dataclass(frozen=True)
@@ -94,19 +92,8 @@ def _last_day(today: date, days: int) -> date:
     return today + timedelta(days=min(days, (date.max - today).days))   # "--days 99999999" too
 
 
-def agreement_name(a: AgreementData) -> str:
-    """How an agreement is named in a sentence: its title, else its kind and date
-    ("Memorandum, 2004-05"), as search names it."""
-    if a.title:
-        return " ".join(a.title.split())
-    from krakow_desk.labels import label
-    name = label(a.kind)
-    name = name[:1].upper() + name[1:]
-    return f"{name}, {a.signed_on.iso()}" if a.signed_on else name
-
-
 def _item(a: AgreementData, event: TermEvent, partner: Optional[AgendaPartner]) -> AgendaItem:
-    name = agreement_name(a)
+    name = agreement_title(a)
     if event.kind is TermEventKind.NOTICE_DEADLINE:
         assert event.renews_on is not None
         title = _("Notice deadline: {agreement} (renews on {date})").format(

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any, Optional
 import sqlalchemy as sa
 
 from krakow_desk.domain import tables as t
-from krakow_desk.domain.fuzzydate import FuzzyDate
 from krakow_desk.i18n import _
 from krakow_desk.services.errors import DeskError
 from krakow_desk.store import search_index, search_query
+from krakow_desk.titles import untitled_agreement_from_row
 
 if TYPE_CHECKING:
     from krakow_desk.services.desk import Desk
@@ -65,17 +65,11 @@ def search(desk: "Desk", text: str, limit: int = 20) -> list[SearchHit]:
 
 
 def _agreement_titles(session: Any, ids: list[int]) -> dict[int, str]:
-    """An agreement without a title is shown as its kind and date: 'memorandum, 2004-05'."""
+    """An agreement without a title is shown as its kind and date (``titles.untitled_agreement``)."""
     if not ids:
         return {}
-    from krakow_desk.labels import label   # the vocabulary's names in the current language
-
     agreement = t.Agreement.__table__
     rows = session.execute(sa.select(agreement.c.id, agreement.c.kind, agreement.c.signed_on,
                                      agreement.c.signed_on_precision).where(agreement.c.id.in_(ids)))
-    titles = {}
-    for id_, kind, signed_on, precision in rows:
-        name = label(kind)
-        name = name[:1].upper() + name[1:]
-        titles[id_] = f"{name}, {FuzzyDate(signed_on, precision).iso()}" if signed_on else name
-    return titles
+    return {id_: untitled_agreement_from_row(kind, signed_on, precision)
+            for id_, kind, signed_on, precision in rows}

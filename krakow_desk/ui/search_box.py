@@ -10,7 +10,8 @@ from typing import Any, Optional
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from krakow_desk.i18n import N_, _, language
+from krakow_desk.i18n import N_, _
+from krakow_desk.titles import partner_name
 from krakow_desk.services.desk import Desk
 from krakow_desk.ui.tasks import run_task
 
@@ -62,9 +63,7 @@ class SearchResults(QFrame):
                 group.setFont(0, font)
                 groups[hit.kind] = group
                 self.tree.addTopLevelItem(group)
-            partner = ""
-            if hit.partner is not None and hit.kind != "partner":
-                partner = (hit.partner.name_en if language() == "en" else None) or hit.partner.name
+            partner = partner_name(hit.partner) if hit.kind != "partner" else ""
             item = QTreeWidgetItem(group, ["  " + hit.title, partner])
             item.setData(0, HIT_ROLE, hit)
             item.setToolTip(0, hit.title)
@@ -83,7 +82,7 @@ class SearchResults(QFrame):
             items += [group.child(j) for j in range(group.childCount())]
         return items
 
-    def move(self, step: int) -> None:  # type: ignore[override]
+    def step(self, step: int) -> None:
         items = self.hit_items()
         if not items:
             return
@@ -164,7 +163,7 @@ class SearchBox(QLineEdit):
         if watched is self and event.type() == QEvent.Type.KeyPress:
             key = event.key()  # type: ignore[attr-defined]
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.results.isVisible():
-                self.results.move(1 if key == Qt.Key.Key_Down else -1)
+                self.results.step(1 if key == Qt.Key.Key_Down else -1)
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 if self._timer.isActive():
@@ -193,6 +192,3 @@ class SearchBox(QLineEdit):
             self._place()
             self.results.show()
             self.results.raise_()
-
-    def hit_count(self) -> Optional[int]:
-        return len(self.last_hits)

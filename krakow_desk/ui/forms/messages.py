@@ -5,6 +5,7 @@ from typing import Callable
 
 from krakow_desk.i18n import _, ngettext
 from krakow_desk.services.desk import Desk
+from krakow_desk.titles import agreement_title, partner_name, person_name
 
 # Rules checked on a whole record speak English in the services (they live in the domain, which
 # has no catalog); the window says them in the user's language. Anything else passes unchanged.
@@ -83,11 +84,11 @@ def record_title(desk: Desk, kind: str, record: object) -> str:
     """How people name a record: a city's name, a person's full name, an organisation's name."""
     r = record
     if kind == "person":
-        names = [getattr(r, "title", None), getattr(r, "given_name", None), getattr(r, "family_name", "")]
-        return " ".join(part for part in names if part)
+        return person_name(r)
     if kind == "agreement":
-        from krakow_desk.titles import agreement_title
         return agreement_title(r)  # type: ignore[arg-type]
+    if kind == "partner":
+        return partner_name(r)
     if kind == "membership":
         organisation = desk.organisations.find(getattr(r, "organisation"))
         name = organisation.name if organisation else getattr(r, "organisation")

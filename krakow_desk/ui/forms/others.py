@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 import pycountry
 
 from krakow_desk.domain.enums import InstitutionKind
-from krakow_desk.domain.text import fold
+from krakow_desk.collation import sort_key
 from krakow_desk.i18n import _, language
 from krakow_desk.labels import countries
 from krakow_desk.ui.forms.base import RecordForm
@@ -102,7 +102,7 @@ class MembershipForm(RecordForm):
     def build(self, layout: QVBoxLayout) -> None:
         _page_widget, form = _page(layout)
         organisations = sorted(((o.key, o.name) for o in self.desk.organisations.all()),
-                               key=lambda item: fold(item[1]))
+                               key=lambda item: sort_key(item[1]))
         add_row(form, _("Organisation:"), self.field("organisation", SearchField(organisations)))
         add_row(form, _("Joined in (year):"), self.field("joined_year", NumberField(whole=True)))
         add_row(form, _("Left in (year):"), self.field(

@@ -3,8 +3,9 @@
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from krakow_desk.domain.enums import LawfulBasis
-from krakow_desk.domain.text import fold
-from krakow_desk.i18n import _, language
+from krakow_desk.collation import sort_key
+from krakow_desk.i18n import _
+from krakow_desk.titles import partner_name
 from krakow_desk.ui.forms.base import RecordForm
 from krakow_desk.ui.forms.editors import (
     ChoiceField, DateField, LanguagesField, LineField, LinesField, NumberField, SearchField, TextArea,
@@ -15,9 +16,8 @@ from krakow_desk.ui.forms.rows import Column, RowsEditor
 
 def partner_items(desk) -> list[tuple[str, str]]:  # noqa: ANN001
     """(key, name) of every partner, named in the user's language."""
-    english = language() == "en"
-    named = [(p.key, (p.name_en if english and p.name_en else p.name)) for p in desk.partners.all()]
-    return sorted(named, key=lambda item: fold(item[1]))
+    named = [(p.key, partner_name(p)) for p in desk.partners.all()]
+    return sorted(named, key=lambda item: sort_key(item[1]))
 
 
 def institution_items(desk) -> list[tuple[str, str]]:  # noqa: ANN001
@@ -28,7 +28,7 @@ def institution_items(desk) -> list[tuple[str, str]]:  # noqa: ANN001
         if institution.city:
             name = f"{name} ({institution.city})"
         items.append((institution.key, name))
-    return sorted(items, key=lambda item: fold(item[1]))
+    return sorted(items, key=lambda item: sort_key(item[1]))
 
 
 class PersonForm(RecordForm):

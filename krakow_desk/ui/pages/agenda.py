@@ -7,8 +7,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
 from krakow_desk.formatting import format_short_date
-from krakow_desk.i18n import N_, _, language, ngettext
+from krakow_desk.i18n import N_, _, ngettext
 from krakow_desk.services.desk import Desk
+from krakow_desk.titles import partner_name
 from krakow_desk.ui.pages.base import Page
 from krakow_desk.ui.table_model import Column
 from krakow_desk.ui.tasks import run_task
@@ -26,19 +27,10 @@ KIND_NAMES = {
 }
 
 
-def _partner(item: Any) -> str:
-    partner = item.partner
-    if partner is None:
-        return ""
-    name_en = partner.get("name_en") if isinstance(partner, dict) else getattr(partner, "name_en", None)
-    name = partner.get("name") if isinstance(partner, dict) else getattr(partner, "name", "")
-    return (name_en if language() == "en" and name_en else name) or ""
-
-
 COLUMNS = (
     Column(N_("Date"), lambda i: format_short_date(i.date), sort=lambda i: i.date),
     Column(N_("What"), lambda i: _(KIND_NAMES[i.kind]) if i.kind in KIND_NAMES else i.kind),
-    Column(N_("Partner"), _partner),
+    Column(N_("Partner"), lambda i: partner_name(i.partner)),
     Column(N_("Title"), lambda i: i.title),
 )
 

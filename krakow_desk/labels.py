@@ -6,6 +6,7 @@ task is not), the English labels differ too, because a gettext string has one tr
 """
 
 from enum import Enum
+from typing import Iterable
 
 from babel import Locale
 
@@ -245,3 +246,9 @@ def labelled_enums() -> list[type[Enum]]:
     return [value for value in vars(e).values()
             if isinstance(value, type) and issubclass(value, Enum) and value.__module__ == e.__name__
             and value is not e.StrEnum and len(value) > 0]
+
+
+def language_names(codes: Iterable[str]) -> str:
+    """'pl, uk' as 'polski, ukraiński' (in the current language); unknown codes stay as they are."""
+    names = Locale.parse(language()).languages
+    return ", ".join(names.get(code, code) for code in codes)

@@ -12,6 +12,7 @@ from typing import Any, Callable, Generic, Optional, Sequence, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from krakow_desk.collation import sort_key
+from krakow_desk.formatting import format_short_date
 from krakow_desk.i18n import _
 
 R = TypeVar("R")
@@ -28,6 +29,16 @@ class Column(Generic[R]):
     text: Callable[[R], str]
     sort: Optional[Callable[[R], Any]] = None    # default: the text, collated for the language
     align_right: bool = False
+
+
+def first_day(value: Any) -> Any:
+    """What a date column sorts by: the date, or the first day of a date known to the month or year."""
+    return getattr(value, "start", value)
+
+
+def date_column(header: str, get: Callable[[Any], Any]) -> "Column[Any]":
+    """A date (or partial date) shown short, sorted by its first day, undated rows last."""
+    return Column(header, lambda r: format_short_date(get(r)), sort=lambda r: first_day(get(r)))
 
 
 class RecordTableModel(QAbstractTableModel, Generic[R]):

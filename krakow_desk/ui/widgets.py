@@ -13,6 +13,14 @@ from krakow_desk.ui.pages.base import EmptyState
 from krakow_desk.ui.table_model import Column, RecordTableModel
 
 
+def fit_columns(view: QTableView, most: int, least: int = 0) -> None:
+    """Columns as wide as their contents, within bounds; the last one stretches anyway."""
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    for column in range(header.count() - 1):
+        header.resizeSection(column, min(max(header.sectionSize(column), least), most))
+
+
 def value_label(text: str, parent: Optional[QWidget] = None) -> QLabel:
     """Record text shown as plain text (never interpreted as markup) and selectable."""
     label = QLabel(text, parent)
@@ -112,10 +120,7 @@ class RelatedTable(QStackedWidget):
             rows = self.view.verticalHeader().defaultSectionSize() * (len(records) + 1)
             self.setFixedHeight(min(rows + 8, 320) if records else self.empty.sizeHint().height())
         if records:
-            self.view.resizeColumnsToContents()
-            header = self.view.horizontalHeader()
-            for column in range(self.model.columnCount() - 1):
-                header.resizeSection(column, min(header.sectionSize(column), 320))
+            fit_columns(self.view, most=320)
 
     def select_key(self, key: str) -> bool:
         row = self.model.row_of(key)

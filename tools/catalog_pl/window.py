@@ -1,8 +1,6 @@
 """Polish for the main window: sections, lists, the partner page, search, settings and about."""
 
 PL = {
-    "undated": "bez daty",
-    "Membership in {organisation}": "Członkostwo w {organisation}",
     "The operating system refused: {reason}": "System operacyjny odmówił: {reason}",
     "Something went wrong that Krakow Desk did not expect. Your saved data is safe; the last action may not have been completed.":
         "Wystąpił nieoczekiwany błąd programu. Zapisane dane są bezpieczne; ostatnia czynność mogła nie zostać wykonana.",
@@ -45,12 +43,6 @@ PL = {
     "Nothing found for “{query}”": "Nic nie znaleziono dla „{query}”",
     "Search everything (Ctrl+K)": "Szukaj wszędzie (Ctrl+K)",
     "Agenda": "Terminarz",
-    "The agenda is not built yet": "Terminarz jeszcze nie powstał",
-    "Notice deadlines of agreements, overdue follow-ups, replies due, upcoming visits and dormant partnerships will be gathered here once the agreements and correspondence registers exist.":
-        "Gdy powstaną rejestry umów i korespondencji, zbiorą się tu terminy wypowiedzenia umów, zaległe sprawy, oczekiwane odpowiedzi, nadchodzące wizyty i uśpione partnerstwa.",
-    "The agreements register is not built yet": "Rejestr umów jeszcze nie powstał",
-    "Each partner's agreements are already listed on its page: Partners, then the Agreements tab. Terms, renewals and notice deadlines come with the agreements register.":
-        "Umowy z każdym partnerem są już widoczne na jego stronie: Partnerzy, zakładka Umowy. Okresy obowiązywania, przedłużenia i terminy wypowiedzenia pojawią się wraz z rejestrem umów.",
     "The visits register is not built yet": "Rejestr wizyt jeszcze nie powstał",
     "The delegation visits recorded so far are listed on each partner's page, in the 'Visits and events' tab. Planning programmes and briefings comes with the visits register.":
         "Zapisane dotąd wizyty delegacji są widoczne na stronie każdego partnera, w zakładce „Wizyty i wydarzenia”. Planowanie programów i notatki protokolarne pojawią się wraz z rejestrem wizyt.",

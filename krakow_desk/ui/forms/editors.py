@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from krakow_desk.domain.fuzzydate import FuzzyDate, FuzzyDateError
 from krakow_desk.i18n import _, language
-from krakow_desk.labels import choices, label
+from krakow_desk.labels import choices, label, language_names
 
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
 _WHOLE = re.compile(r"^[+-]?\d+$")
@@ -183,8 +183,7 @@ class LanguagesField(LineField):
 
     def names(self) -> str:
         """The languages' names in the current language, for a hint under the field."""
-        known = Locale.parse(language()).languages
-        return ", ".join(known.get(code, "?") for code in self.codes())
+        return language_names(self.codes())
 
     def problem(self) -> Optional[str]:
         known = Locale.parse("en").languages

@@ -18,7 +18,7 @@ from krakow_desk.labels import choices, label
 from krakow_desk.titles import agreement_title, partner_name
 from krakow_desk.ui.pages.list_page import FilterCombo, ListPage
 from krakow_desk.ui.pages.record_detail import RecordDetail
-from krakow_desk.ui.table_model import Column
+from krakow_desk.ui.table_model import Column, date_column, first_day
 from krakow_desk.ui.widgets import RelatedTable, section
 
 
@@ -59,21 +59,16 @@ def term_text(a: AgreementData) -> str:
     return ", ".join(parts)
 
 
-def _signed(a: AgreementData) -> Optional[date]:
-    return a.signed_on.start if a.signed_on else None
-
-
 COLUMNS = (
-    Column(N_("Signed"), lambda r: format_short_date(r.agreement.signed_on), sort=lambda r: _signed(r.agreement)),
+    date_column(N_("Signed"), lambda r: r.agreement.signed_on),
     Column(N_("Partner"), lambda r: r.partner),
     Column(N_("Kind"), lambda r: label(r.agreement.kind)),
     Column(N_("State"), lambda r: state_text(r.state)),
-    Column(N_("Next deadline"), lambda r: format_short_date(next_deadline(r.state)),
-           sort=lambda r: next_deadline(r.state)),
+    date_column(N_("Next deadline"), lambda r: next_deadline(r.state)),
     Column(N_("Title"), lambda r: agreement_title(r.agreement)),
 )
 TIMELINE = (
-    Column(N_("Signed"), lambda r: format_short_date(r.agreement.signed_on), sort=lambda r: _signed(r.agreement)),
+    date_column(N_("Signed"), lambda r: r.agreement.signed_on),
     Column(N_("Kind"), lambda r: label(r.agreement.kind)),
     Column(N_("State"), lambda r: state_text(r.state)),
     Column(N_("Term"), lambda r: term_text(r.agreement)),
@@ -178,7 +173,7 @@ class AgreementsPage(ListPage[AgreementRow]):
         timeline: list[AgreementRow] = []
         if record is not None:
             timeline = sorted((r for r in self.model.records if r.agreement.partner == record.agreement.partner),
-                              key=lambda r: (_signed(r.agreement) or date.min, r.key))
+                              key=lambda r: (first_day(r.agreement.signed_on) or date.min, r.key))
         self.detail.show_row(record, timeline)
 
     def new_record(self) -> None:

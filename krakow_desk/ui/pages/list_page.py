@@ -19,6 +19,7 @@ from krakow_desk.services.desk import Desk
 from krakow_desk.ui.pages.base import Page
 from krakow_desk.ui.table_model import KEY_ROLE, Column, RecordTableModel
 from krakow_desk.ui.tasks import run_task
+from krakow_desk.ui.widgets import fit_columns
 
 R = TypeVar("R")
 
@@ -59,6 +60,7 @@ class ListPage(Page, Generic[R]):
         self.kinds = frozenset({self.kind})
         self._loaded = False
         self._loading = False
+        self._sized = False
         self._wanted_key: Optional[str] = None
         self.model: RecordTableModel[R] = RecordTableModel(self.columns(), self.key_of, self)
 
@@ -154,9 +156,6 @@ class ListPage(Page, Generic[R]):
     def show_detail(self, record: Optional[R]) -> None:
         raise NotImplementedError
 
-    def record_title(self, record: R) -> str:
-        return self.key_of(record)
-
     # --- loading ---------------------------------------------------------------------------
 
     def activate(self) -> None:
@@ -176,8 +175,10 @@ class ListPage(Page, Generic[R]):
         self._loading = False
         self._loaded = True
         self.model.set_records(records)
-        if self.table.horizontalHeader().sectionSize(0) <= 100 or not getattr(self, "_sized", False):
-            self._size_columns()
+        if records and not self._sized:
+            # Once: later loads keep the widths the user may have dragged.
+            self._sized = True
+            fit_columns(self.table, most=280, least=60)
         self._reselect()
         self._announce()
         self.sig_loaded.emit()
@@ -185,13 +186,6 @@ class ListPage(Page, Generic[R]):
     def _load_failed(self, error: BaseException) -> None:
         self._loading = False
         self.sig_error.emit(error)
-
-    def _size_columns(self) -> None:
-        self._sized = True
-        self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        for column in range(self.model.columnCount() - 1):
-            header.resizeSection(column, min(max(header.sectionSize(column), 60), 280))
 
     # --- filtering -------------------------------------------------------------------------
 

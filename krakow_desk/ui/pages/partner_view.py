@@ -20,19 +20,13 @@ from krakow_desk.formatting import (
 from krakow_desk.i18n import N_, _
 from krakow_desk.labels import NOT_STATED, country_name, label
 from krakow_desk.services.partner_file import PartnerFile
-from krakow_desk.titles import agreement_title, partner_name, person_name
-from krakow_desk.ui.pages.agreements import AgreementRow
+from krakow_desk.titles import partner_name, person_name
+from krakow_desk.ui.pages.agreements import TIMELINE, AgreementRow
 from krakow_desk.ui.pages.base import EmptyState
-from krakow_desk.ui.table_model import Column
+from krakow_desk.ui.table_model import Column, date_column, first_day
 from krakow_desk.ui.widgets import FactSheet, RelatedTable, section, value_label
 
 TAB_OVERVIEW, TAB_AGREEMENTS, TAB_PEOPLE, TAB_ACTIVITY, TAB_GIFTS, TAB_LETTERS, TAB_HISTORY = range(7)
-TAB_OF_KIND = {"agreement": TAB_AGREEMENTS, "person": TAB_PEOPLE, "institution": TAB_PEOPLE,
-               "visit": TAB_ACTIVITY, "event": TAB_ACTIVITY, "gift": TAB_GIFTS, "letter": TAB_LETTERS}
-
-
-def _fuzzy_sort(value: Any) -> Optional[date]:
-    return value.start if value is not None else None
 
 
 def _dates(start: Any, end: Any) -> str:
@@ -47,7 +41,6 @@ class Activity:
     def __init__(self, record: s.VisitData | s.EventData) -> None:
         self.record = record
         self.key = record.key
-        self.is_visit = isinstance(record, s.VisitData)
 
     @property
     def what(self) -> str:
@@ -56,15 +49,6 @@ class Activity:
         return label(self.record.kind)
 
 
-AGREEMENT_COLUMNS = (
-    Column(N_("Signed"), lambda r: format_short_date(r.agreement.signed_on),
-           sort=lambda r: _fuzzy_sort(r.agreement.signed_on)),
-    Column(N_("Kind"), lambda r: label(r.agreement.kind)),
-    Column(N_("State"), lambda r: label(r.state.status)),
-    Column(N_("Title"), lambda r: agreement_title(r.agreement)),
-    Column(N_("Signatories"), lambda r: " / ".join(
-        x for x in (r.agreement.signatory_krakow, r.agreement.signatory_partner) if x)),
-)
 CONTACT_COLUMNS = (
     Column(N_("Name"), lambda c: person_name(c.person), sort=lambda c: c.person.family_name.casefold()),
     Column(N_("Role"), lambda c: c.role or c.person.function or ""),
@@ -78,13 +62,13 @@ INSTITUTION_COLUMNS = (
 )
 ACTIVITY_COLUMNS = (
     Column(N_("Dates"), lambda a: _dates(a.record.start_on, a.record.end_on),
-           sort=lambda a: _fuzzy_sort(a.record.start_on)),
+           sort=lambda a: first_day(a.record.start_on)),
     Column(N_("Kind"), lambda a: a.what),
     Column(N_("Title"), lambda a: a.record.title),
     Column(N_("Place"), lambda a: a.record.place or ""),
 )
 GIFT_COLUMNS = (
-    Column(N_("Date"), lambda g: format_short_date(g.date), sort=lambda g: _fuzzy_sort(g.date)),
+    date_column(N_("Date"), lambda g: g.date),
     Column(N_("Direction"), lambda g: label(g.direction)),
     Column(N_("Gift"), lambda g: g.description),
     Column(N_("From → to"), lambda g: " → ".join(x for x in (g.giver, g.recipient) if x)),
@@ -92,7 +76,7 @@ GIFT_COLUMNS = (
            sort=lambda g: g.value, align_right=True),
 )
 LETTER_COLUMNS = (
-    Column(N_("Date"), lambda m: format_short_date(m.date), sort=lambda m: m.date),
+    date_column(N_("Date"), lambda m: m.date),
     Column(N_("Direction"), lambda m: label(m.direction)),
     Column(N_("Channel"), lambda m: label(m.channel)),
     Column(N_("Reference"), lambda m: m.reference or ""),
@@ -139,7 +123,7 @@ class PartnerView(QWidget):
         self.overview = FactSheet(self)
         self.tabs.addTab(self.overview, _("Overview"))
 
-        self.agreements = RelatedTable(AGREEMENT_COLUMNS, lambda r: r.key, _("No agreements"),
+        self.agreements = RelatedTable(TIMELINE, lambda r: r.key, _("No agreements"),
                                        _("No agreement with this partner is recorded."))
         self.agreements.sig_open.connect(lambda key: self.sig_open.emit("agreement", key))
         self.add_agreement_button = QPushButton(_("Add an agreement…"), self)
@@ -257,14 +241,14 @@ class PartnerView(QWidget):
         return rows
 
     def show_tab_for(self, kind: str, key: str) -> None:
-        tab = TAB_OF_KIND.get(kind, TAB_OVERVIEW)
+        """Bring forward the tab listing a related record and select it there."""
+        tab, table = {
+            "agreement": (TAB_AGREEMENTS, self.agreements), "person": (TAB_PEOPLE, self.contacts),
+            "institution": (TAB_PEOPLE, self.institutions), "visit": (TAB_ACTIVITY, self.activity),
+            "event": (TAB_ACTIVITY, self.activity), "gift": (TAB_GIFTS, self.gifts),
+            "letter": (TAB_LETTERS, self.letters),
+        }.get(kind, (TAB_OVERVIEW, None))
         self.tabs.setCurrentIndex(tab)
-        table = {TAB_AGREEMENTS: self.agreements, TAB_ACTIVITY: self.activity, TAB_GIFTS: self.gifts,
-                 TAB_LETTERS: self.letters}.get(tab)
-        if kind == "person":
-            table = self.contacts
-        elif kind == "institution":
-            table = self.institutions
         if table is not None:
             table.select_key(key)
 

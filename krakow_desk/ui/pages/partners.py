@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 from krakow_desk.domain import enums as e
 from krakow_desk.domain.continents import Continent, continent_of
 from krakow_desk.domain.records import status_on
-from krakow_desk.domain.schema import PartnerData
+from krakow_desk.domain.schema import HomeData, PartnerData
 from krakow_desk.i18n import N_, _, language, ngettext
 from krakow_desk.labels import choices, country_name, label
 from krakow_desk.services.desk import Desk
@@ -47,6 +47,7 @@ class PartnersPage(ListPage[PartnerData]):
     def __init__(self, desk: Desk, parent: Optional[QWidget] = None) -> None:
         self._countries: list[str] = []
         self._pending_tab: Optional[tuple[str, str]] = None
+        self._home: Optional[HomeData] = None
         super().__init__(desk, parent)
         self.kinds = frozenset({"partner", "agreement", "person", "institution", "visit", "event",
                                 "gift", "letter"})
@@ -59,6 +60,8 @@ class PartnersPage(ListPage[PartnerData]):
         return partner_columns()
 
     def load(self) -> list[PartnerData]:
+        # The home city is read with the list, not again on every selection.
+        self._home = self.desk.home()
         return self.desk.partners.all()
 
     def search_text(self, p: PartnerData) -> str:
@@ -110,13 +113,10 @@ class PartnersPage(ListPage[PartnerData]):
             self.detail.show_file(None)
             return
         try:
-            self.detail.show_file(partner_file(self.desk, record.key), self.desk.home())
+            self.detail.show_file(partner_file(self.desk, record.key), self._home)
         except Exception as error:  # noqa: BLE001 — shown to the user, the list stays usable
             self.detail.show_file(None)
             self.sig_error.emit(error)
-
-    def record_title(self, record: PartnerData) -> str:
-        return partner_name(record)
 
     def count_text(self, n: int) -> str:
         return ngettext("{n} partner", "{n} partners", n).format(n=n)

@@ -3,12 +3,10 @@
 from dataclasses import dataclass
 from typing import Any, Callable, Optional, Sequence
 
-from babel import Locale
-
 from krakow_desk.domain.schema import AffiliationData, PersonData
 from krakow_desk.formatting import format_date
-from krakow_desk.i18n import N_, _, language, ngettext
-from krakow_desk.labels import label
+from krakow_desk.i18n import N_, _, ngettext
+from krakow_desk.labels import label, language_names
 from krakow_desk.titles import person_name
 from krakow_desk.titles import partner_name
 from krakow_desk.ui.pages.list_page import FilterCombo, ListPage
@@ -35,11 +33,6 @@ class PersonRow:
     def current(self) -> str:
         now = [a for a in self.person.affiliations if a.until is None]
         return "; ".join(self.affiliation_text(a) for a in now)
-
-
-def language_names(codes: Sequence[str]) -> str:
-    names = Locale.parse(language()).languages
-    return ", ".join(names.get(code, code) for code in codes)
 
 
 COLUMNS = (

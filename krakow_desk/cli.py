@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Optional, Sequence
 
 from krakow_desk import __version__
-from krakow_desk.i18n import LANGUAGES, N_, _, ngettext, set_language
+from krakow_desk.i18n import LANGUAGES, N_, _, language, ngettext, set_language
 
 EXIT_OK, EXIT_USER, EXIT_USAGE = 0, 1, 2
 
@@ -123,11 +123,26 @@ def build_parser() -> argparse.ArgumentParser:
     agenda.set_defaults(handler=cmd_agenda)
 
     export = commands.add_parser("export", help=_("write the data to a file"),
-                                 description=_("Write the whole database to a file. Formats: json "
-                                               "(the dataset format of data/README.md)."))
-    export.add_argument("format", choices=["json"], help=_("file format"))
+                                 description=_("Write the database to a file. Formats: json (the "
+                                               "whole dataset, in the format of data/README.md); "
+                                               "ical (visits and events as an iCalendar file)."))
+    export.add_argument("format", choices=["json", "ical"], help=_("file format"))
     export.add_argument("-o", "--output", required=True, metavar=_("FILE"), help=_("file to write"))
     export.set_defaults(handler=cmd_export)
+
+    report = commands.add_parser("report", help=_("print a PDF report"),
+                                 description=_("Print a PDF report. The report's language is chosen "
+                                               "with the report's own --lang (default: the "
+                                               "interface's)."))
+    reports = report.add_subparsers(dest="report", metavar=_("REPORT"), required=True)
+    briefing = reports.add_parser("briefing", help=_("the protocol briefing for a visit"),
+                                  description=_("The protocol briefing for one visit: programme by "
+                                                "day, participants in order of precedence, "
+                                                "languages and interpreting, notes, the partner in "
+                                                "brief and the gift history."))
+    briefing.add_argument("visit", metavar=_("VISIT"), help=_("the visit's key"))
+    _report_options(briefing)
+    briefing.set_defaults(handler=cmd_report_briefing)
 
     imp = commands.add_parser("import", help=_("merge a dataset file into the database"),
                               description=_("Merge a dataset file (JSON) into the database: records "
@@ -138,6 +153,19 @@ def build_parser() -> argparse.ArgumentParser:
                      help=_("check the file and report what would change, writing nothing"))
     imp.set_defaults(handler=cmd_import)
     return parser
+
+
+def _report_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", required=True, metavar=_("FILE"), help=_("PDF file to write"))
+    parser.add_argument("--lang", dest="report_lang", choices=LANGUAGES,
+                        help=_("language of the report (pl or en; default: the interface's)"))
+
+
+def _output_file(text: str) -> Path:
+    output = Path(text)
+    if output.is_dir():
+        raise UserError(_("{path} is a folder; give a file name").format(path=output))
+    return output
 
 
 def _open_desk(args: argparse.Namespace):  # noqa: ANN202
@@ -232,13 +260,29 @@ def _agenda_text(agenda) -> str:  # noqa: ANN001
     return "\n".join(lines)
 
 
+def cmd_report_briefing(args: argparse.Namespace) -> int:
+    from krakow_desk.reports.briefing import write_briefing
+
+    output = _output_file(args.output)
+    with _open_desk(args) as desk:
+        write_briefing(desk, args.visit, output, args.report_lang or language())
+    print(_("Written to {path}").format(path=output))
+    return EXIT_OK
+
+
 def cmd_export(args: argparse.Namespace) -> int:
+    output = _output_file(args.output)
+    if args.format == "ical":
+        from krakow_desk.exchange.ical import export_ical
+        with _open_desk(args) as desk:
+            count = export_ical(desk, output)
+        print(ngettext("Exported {n} calendar entry to {path}", "Exported {n} calendar entries to {path}",
+                       count).format(n=count, path=output))
+        return EXIT_OK
+
     from krakow_desk.exchange import dataset_json
     from krakow_desk.services.dataset import export_dataset
 
-    output = Path(args.output)
-    if output.is_dir():
-        raise UserError(_("{path} is a folder; give a file name").format(path=output))
     with _open_desk(args) as desk:
         dataset = export_dataset(desk)
     try:

@@ -7,7 +7,10 @@ in memory, so the program is never left untranslated.
 
 import gettext
 import io
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
+from typing import Iterator, Optional
 
 from krakow_desk.resources import locale_dir
 
@@ -16,6 +19,9 @@ LANGUAGES = ("pl", "en")
 DEFAULT_LANGUAGE = "pl"   # the office works in Polish
 
 _language = DEFAULT_LANGUAGE
+# A report is printed in its own language while the window keeps its own: the override is
+# per thread (context), so a report built on a worker thread does not switch the window.
+_override: ContextVar[Optional[str]] = ContextVar("krakow_desk_language", default=None)
 
 
 @lru_cache(maxsize=None)
@@ -45,15 +51,27 @@ def set_language(language: str) -> None:
 
 
 def language() -> str:
-    return _language
+    return _override.get() or _language
+
+
+@contextmanager
+def using_language(language: str) -> Iterator[None]:
+    """Translate in ``language`` inside the block, in this thread only (for reports)."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language '{language}' (known: {', '.join(LANGUAGES)})")
+    token = _override.set(language)
+    try:
+        yield
+    finally:
+        _override.reset(token)
 
 
 def _(message: str) -> str:
-    return translations(_language).gettext(message)
+    return translations(language()).gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return translations(_language).ngettext(singular, plural, n)
+    return translations(language()).ngettext(singular, plural, n)
 
 
 def N_(message: str) -> str:

@@ -28,3 +28,7 @@ def krakow_dataset() -> Path:
 
 def locale_dir() -> Path:
     return resources_dir() / "locale"
+
+
+def fonts_dir() -> Path:
+    return resources_dir() / "fonts"

@@ -190,6 +190,19 @@ _TABLE: list[tuple[Enum, str]] = [
     (e.TermGap.SIGNING_DATE_NOT_EXACT, N_("the date of signing is not known to the day")),
     (e.TermGap.TERM_LENGTH_NOT_STATED, N_("the length of the term is not stated")),
     (e.TermGap.NOTICE_PERIOD_NOT_STATED, N_("the notice period is not stated")),
+
+    # a gift's value band (the limits come from the office's policy: krakow_desk.domain.gifts)
+    (e.ValueBand.UNKNOWN, N_("value not known")),
+    (e.ValueBand.TOKEN, N_("token")),
+    (e.ValueBand.MODEST, N_("modest")),
+    (e.ValueBand.SUBSTANTIAL, N_("substantial")),
+    (e.ValueBand.HIGH, N_("high")),
+    (e.ValueBand.OTHER_CURRENCY, N_("in another currency")),
+
+    # what is wrong with a visit's programme
+    (e.ClashKind.OVERLAP, N_("items overlap")),
+    (e.ClashKind.OUTSIDE_VISIT, N_("outside the visit's dates")),
+    (e.ClashKind.DOUBLE_BOOKED, N_("in two places at once")),
 ]
 
 # Keyed by (vocabulary, value): the enums are str subclasses, so VisitStatus.CANCELLED and

@@ -231,3 +231,22 @@ class TermGap(StrEnum):
     SIGNING_DATE_NOT_EXACT = "signing_date_not_exact"
     TERM_LENGTH_NOT_STATED = "term_length_not_stated"
     NOTICE_PERIOD_NOT_STATED = "notice_period_not_stated"
+
+
+class ValueBand(StrEnum):
+    """How much a gift is worth, in the bands the office's policy sets (krakow_desk.domain.gifts)."""
+
+    UNKNOWN = "unknown"
+    TOKEN = "token"
+    MODEST = "modest"
+    SUBSTANTIAL = "substantial"
+    HIGH = "high"
+    OTHER_CURRENCY = "other_currency"
+
+
+class ClashKind(StrEnum):
+    """What is wrong with a visit's programme (krakow_desk.domain.protocol)."""
+
+    OVERLAP = "overlap"
+    OUTSIDE_VISIT = "outside_visit"
+    DOUBLE_BOOKED = "double_booked"

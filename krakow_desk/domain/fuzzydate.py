@@ -45,6 +45,16 @@ class FuzzyDate:
             return cls(value, Precision.DAY)
         return cls.parse(value)
 
+    @property
+    def end(self) -> date:
+        """The last day the date can mean: '2004' runs to 31 December 2004."""
+        if self.precision is Precision.YEAR:
+            return date(self.start.year, 12, 31)
+        if self.precision is Precision.MONTH:
+            following = date(self.start.year + self.start.month // 12, self.start.month % 12 + 1, 1)
+            return date.fromordinal(following.toordinal() - 1)
+        return self.start
+
     def iso(self) -> str:
         if self.precision is Precision.YEAR:
             return f"{self.start.year:04d}"

@@ -37,23 +37,12 @@ class PartnerFacts:
     documents: Sequence[FuzzyDate] = ()    # signing dates of its formal documents
 
 
-def _end_of(fuzzy: FuzzyDate) -> date:
-    """The last day a partial date can mean: 'until 2004' runs to 31 December 2004."""
-    start = fuzzy.start
-    if fuzzy.precision.value == "year":
-        return date(start.year, 12, 31)
-    if fuzzy.precision.value == "month":
-        next_month = date(start.year + start.month // 12, start.month % 12 + 1, 1)
-        return date.fromordinal(next_month.toordinal() - 1)
-    return start
-
-
 def status_on(statuses: Sequence[Period], day: date) -> Optional[PartnerStatusKind]:
     """The status in force on ``day``: the latest period that has begun and not ended by then."""
     found = None
     for period in statuses:
         begun = period.since is None or period.since.start <= day
-        ended = period.until is not None and _end_of(period.until) < day
+        ended = period.until is not None and period.until.end < day
         if begun and not ended:
             found = period.status
     return found

@@ -25,6 +25,10 @@ from krakow_desk.store.engine import create_engine, sqlite_file_missing
 from krakow_desk.store.paths import resolve_db
 
 if TYPE_CHECKING:
+    from krakow_desk.domain.protocol import Clash
+    from krakow_desk.services.gifts import GiftHistory, GiftWarning
+    from krakow_desk.services.policy import OfficePolicy
+    from krakow_desk.services.visit_file import VisitFile
     from krakow_desk.services.agenda import Agenda
     from krakow_desk.services.documents import Documents
     from krakow_desk.services.search import SearchHit
@@ -190,6 +194,36 @@ class Desk:
         """Records of every kind matching ``text`` (folded, word prefixes), best first."""
         from krakow_desk.services.search import search
         return search(self, text, limit)
+
+    def policy(self) -> "OfficePolicy":
+        """The office's rules shared by every desk: the gift threshold and value bands."""
+        from krakow_desk.services.policy import policy
+        return policy(self)
+
+    def set_policy(self, value: "OfficePolicy | dict") -> Changes:
+        from krakow_desk.services.policy import set_policy
+        return set_policy(self, value)
+
+    def gift_warnings(self, gift: "s.GiftData | dict") -> "list[GiftWarning]":
+        """Warnings for a gift being entered or saved: above the threshold, or a repeat."""
+        from krakow_desk.services.gifts import gift_warnings
+        return gift_warnings(self, gift)
+
+    def gift_history(self, visit_key: str) -> "GiftHistory":
+        """The visit's gifts and what its partners and participants gave and received before."""
+        return self.visit_file(visit_key).gifts
+
+    def visit_file(self, key: str, today: Optional[date] = None) -> "VisitFile":
+        """Everything about one visit for its page and its briefing (services.visit_file)."""
+        from krakow_desk.services.visit_file import visit_file
+        return visit_file(self, key, today)
+
+    def visit_clashes(self, visit: "s.VisitData | dict") -> "list[Clash]":
+        """Programme clashes of a visit as entered, saved or not."""
+        from krakow_desk.services.collection import validate
+        from krakow_desk.services.visit_file import visit_clashes
+        data = visit if isinstance(visit, s.VisitData) else validate(shapes.VISIT, visit)
+        return visit_clashes(self, data)  # type: ignore[arg-type]
 
     def agenda(self, days: int = 60, today: Optional[date] = None) -> "Agenda":
         """What falls due in the next ``days`` days from ``today`` (default: the real today)."""

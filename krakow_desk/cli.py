@@ -273,11 +273,15 @@ def cmd_report_briefing(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     output = _output_file(args.output)
     if args.format == "ical":
-        from krakow_desk.exchange.ical import export_ical
+        from krakow_desk.exchange.ical import write_calendar
         with _open_desk(args) as desk:
-            count = export_ical(desk, output)
+            result = write_calendar(desk, output)
         print(ngettext("Exported {n} calendar entry to {path}", "Exported {n} calendar entries to {path}",
-                       count).format(n=count, path=output))
+                       result.entries).format(n=result.entries, path=output))
+        if result.skipped:
+            print(ngettext("{n} visit or event without an exact date (day, month and year) was left out",
+                           "{n} visits or events without an exact date (day, month and year) were left out",
+                           result.skipped).format(n=result.skipped))
         return EXIT_OK
 
     from krakow_desk.exchange import dataset_json

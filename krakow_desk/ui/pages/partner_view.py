@@ -149,6 +149,7 @@ class PartnerView(QWidget):
 
         self.activity = RelatedTable(ACTIVITY_COLUMNS, lambda a: a.key, _("No visits or events"),
                                      _("No delegation visit or event with this partner is recorded."))
+        self.activity.sig_open.connect(self._open_activity)
         self.tabs.addTab(self.activity, _("Visits and events"))
         self.gifts = RelatedTable(GIFT_COLUMNS, lambda g: g.key, _("No gifts"),
                                   _("No gift given to or received from this partner is recorded."))
@@ -239,6 +240,13 @@ class PartnerView(QWidget):
             rows.append((_("Local time"), _("{time} ({difference} from Krakow)").format(
                 time=local_time(p.timezone), difference=time_difference(p.timezone, home_zone))))
         return rows
+
+    def _open_activity(self, key: str) -> None:
+        """A visit opens in the visits register, an event in the events register."""
+        index = self.activity.view.currentIndex()
+        record = self.activity.model.record(index.row()).record if index.isValid() else None
+        if record is not None and record.key == key:
+            self.sig_open.emit("visit" if isinstance(record, s.VisitData) else "event", key)
 
     def show_tab_for(self, kind: str, key: str) -> None:
         """Bring forward the tab listing a related record and select it there."""

@@ -255,7 +255,8 @@ def _agenda_text(agenda) -> str:  # noqa: ANN001
         if not items:
             lines.append("  " + _("nothing"))
             continue
-        lines += columns([(format_date(item.date), partner_name(item.partner), " ".join(item.title.split()))
+        lines += columns([(format_date(item.date, item.precision) if item.date else "—",
+                           partner_name(item.partner), " ".join(item.title.split()))
                           for item in items], indent="  ")
     return "\n".join(lines)
 

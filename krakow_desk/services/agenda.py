@@ -1,10 +1,10 @@
 """The agenda: what needs doing or deciding in the coming days.
 
 Five lists, as ``krakow-desk agenda --json`` prints them (DESIGN.md §4): overdue follow-ups,
-replies due, upcoming visits, agreement deadlines and dormant partners. So far only
-``deadlines`` is filled — notice deadlines before automatic renewals, ends of fixed terms and
-ends of cooperation programmes — computed by krakow_desk.domain.terms; the others stay empty
-until letters and tasks are recorded.
+replies due (ours to incoming letters, theirs to ours), upcoming visits, agreement deadlines
+(notice deadlines before automatic renewals, ends of fixed terms and of cooperation programmes,
+computed by krakow_desk.domain.terms) and dormant partners (no dated activity within the office's
+dormancy period, 24 months unless Settings say otherwise).
 """
 
 from dataclasses import dataclass, field
@@ -12,7 +12,9 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Optional
 
 from krakow_desk.collation import sort_key
-from krakow_desk.domain.enums import AgreementKind
+from krakow_desk.domain.enums import AgreementKind, Precision
+from krakow_desk.domain.fuzzydate import FuzzyDate
+from krakow_desk.domain.records import CURRENT_STATUSES, status_on
 from krakow_desk.domain.schema import AgreementData
 from krakow_desk.domain.terms import TermEvent, TermEventKind, successors, term_events
 from krakow_desk.formatting import format_date
@@ -48,17 +50,25 @@ class AgendaPartner:
 
 @dataclass(frozen=True)
 class AgendaItem:
-    """One thing on the agenda; ``key`` is the record it comes from (an agreement's key here)."""
-    date: date
+    """One thing on the agenda; ``key`` is the record it comes from, of kind ``record_kind``.
+
+    ``date`` is None only for a dormant partner with no dated activity at all; a date known to
+    the month or year (a visit "in May", a last activity "in 2005") keeps its ``precision``.
+    """
+    date: Optional[date]
     kind: str
     title: str
     partner: Optional[AgendaPartner]
     key: Optional[str] = None
+    record_kind: str = "agreement"
+    precision: Precision = Precision.DAY
 
     def as_json(self) -> dict[str, Any]:
-        """The documented item shape of ``krakow-desk agenda --json``."""
+        """The documented item shape of ``krakow-desk agenda --json``: ISO 8601 dates, reduced
+        to the month or year where that is all that is known."""
         partner = {"name": self.partner.name, "name_en": self.partner.name_en} if self.partner else None
-        return {"date": self.date.isoformat(), "kind": self.kind, "title": self.title, "partner": partner}
+        when = FuzzyDate(self.date, self.precision).iso() if self.date else None
+        return {"date": when, "kind": self.kind, "title": self.title, "partner": partner}
 
 
 @dataclass(frozen=True)
@@ -126,7 +136,18 @@ def _check_days(days: object) -> int:
 
 def agenda(desk: "Desk", today: date, days: int = DEFAULT_DAYS) -> Agenda:
     """What falls due from ``today`` to ``today + days`` (inclusive)."""
+    from krakow_desk.services.agenda_lists import dormant_partners, overdue, replies_due, upcoming_visits
     days = _check_days(days)
-    partners = {p.key: AgendaPartner(p.key, p.name, p.name_en) for p in desk.partners.all()}
-    return Agenda(today=today, days=days,
-                  deadlines=deadlines(desk.agreements.all(), partners, today, days))
+    everyone = desk.partners.all()
+    partners = {p.key: AgendaPartner(p.key, p.name, p.name_en) for p in everyone}
+    # Ended and suspended partnerships are quiet on purpose: they are not "dormant".
+    current = {p.key for p in everyone if not p.statuses or status_on(p.statuses, today) in CURRENT_STATUSES}
+    last = _last_day(today, days)
+    months = desk.policy().dormant_months
+    with desk.session() as session:
+        lists = {"overdue": overdue(session, partners, today),
+                 "replies_due": replies_due(session, partners, today, last),
+                 "upcoming_visits": upcoming_visits(session, partners, today, last),
+                 "dormant_partners": dormant_partners(session, partners, current, today, months)}
+    return Agenda(today=today, days=days, deadlines=deadlines(desk.agreements.all(), partners, today, days),
+                  **lists)

@@ -129,6 +129,7 @@ class Collection(Generic[M]):
     def create(self, data: M | Mapping[str, Any]) -> Saved[M]:
         record = validate(self.kind, data)
         with self.desk.session() as session:
+            record = self.completing(session, record)
             keys = KeyCache(session)
             self.write(session, keys, record, existing=None)
             saved = self.kind.shape.models_of(session, [self._row(session, record.key)], keys)[0]
@@ -153,6 +154,11 @@ class Collection(Generic[M]):
             with search_index.deleting(session, self.kind.name, row.id):
                 session.delete(row)
         return Changes(deleted=((self.kind.name, key),))
+
+    def completing(self, session: Session, record: Record) -> Record:
+        """A new record as it will be saved: what the program fills in itself (a letter's
+        reference number), first thing in the creating transaction."""
+        return record
 
     def write(self, session: Session, keys: KeyCache, record: Record, existing: Any,
               defer_self_ref: bool = False) -> Outcome:

@@ -18,6 +18,7 @@ from krakow_desk.services import shapes
 from krakow_desk.services.collection import Changes, Collection
 from krakow_desk.domain.records import Records
 from krakow_desk.services.errors import DeskError, NotFound, from_validation
+from krakow_desk.services.letters import Letters
 from krakow_desk.services.records import compute_records
 from krakow_desk.store import migrate
 from krakow_desk.i18n import _
@@ -57,7 +58,7 @@ class Desk:
         self.visits: Collection[s.VisitData] = Collection(self, shapes.VISIT)
         self.events: Collection[s.EventData] = Collection(self, shapes.EVENT)
         self.gifts: Collection[s.GiftData] = Collection(self, shapes.GIFT)
-        self.letters: Collection[s.LetterData] = Collection(self, shapes.LETTER)
+        self.letters: Letters = Letters(self, shapes.LETTER)
         self.tasks: Collection[s.TaskData] = Collection(self, shapes.TASK)
 
     # --- opening and closing -------------------------------------------------------------

@@ -1,5 +1,6 @@
 """The office's policy: rules every desk on a shared database applies alike, kept in the database
-(unlike window settings, which belong to one person's computer)."""
+(unlike window settings, which belong to one person's computer): the gift threshold and value
+bands, the pattern of letters' reference numbers, and when a partner counts as dormant."""
 
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -7,6 +8,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field, ValidationError, field_validator
 
 from krakow_desk.domain import tables as t
+from krakow_desk.domain.references import check_pattern
 from krakow_desk.domain.schema import Currency, Record
 from krakow_desk.services.errors import from_validation
 
@@ -23,6 +25,16 @@ class OfficePolicy(Record):
     gift_currency: Currency = "PLN"
     # Upper limits of the token, modest and substantial bands; above the last, a gift is "high".
     gift_bands: list[Decimal] = Field(default_factory=lambda: [Decimal("100"), Decimal("500"), Decimal("2000")])
+
+    # Letters are numbered per year in this pattern when saved without a reference.
+    reference_pattern: str = "IR/{year}/{number:04}"
+    # A partner with no visit, letter, event or gift for this many months is listed as dormant.
+    dormant_months: int = Field(default=24, ge=1, le=600)
+
+    @field_validator("reference_pattern")
+    @classmethod
+    def _pattern(cls, value: str) -> str:
+        return check_pattern(value.strip())
 
     @field_validator("gift_bands")
     @classmethod

@@ -9,11 +9,12 @@ from krakow_desk.domain.tables.organisations import Membership, Organisation
 from krakow_desk.domain.tables.activity import (
     Event, EventDomain, EventPartner, Gift, ProgrammeItem, Visit, VisitParticipant, VisitPartner,
 )
-from krakow_desk.domain.tables.correspondence import Document, Letter, LetterPerson, Task
+from krakow_desk.domain.tables.correspondence import Document, Letter, LetterPerson, ReferenceCounter, Task
 
 __all__ = [
     "metadata", "Setting", "Source", "YearlyFigure", "Partner", "PartnerAlias", "PartnerDomain",
     "PartnerStatus", "Agreement", "AgreementDomain", "Affiliation", "Institution", "Person",
     "Membership", "Organisation", "Event", "EventDomain", "EventPartner", "Gift", "ProgrammeItem",
-    "Visit", "VisitParticipant", "VisitPartner", "Document", "Letter", "LetterPerson", "Task",
+    "Visit", "VisitParticipant", "VisitPartner", "Document", "Letter", "LetterPerson", "ReferenceCounter",
+    "Task",
 ]

@@ -64,3 +64,13 @@ class Document(SQLModel, table=True):
     letter_id: Optional[int] = fk("letter.id", ondelete="RESTRICT")
     event_id: Optional[int] = fk("event.id", ondelete="RESTRICT")
     gift_id: Optional[int] = fk("gift.id", ondelete="RESTRICT")
+
+
+class ReferenceCounter(SQLModel, table=True):
+    """The last reference number handed out in a year: letters are numbered per year, and the
+    counter is raised in the same transaction that saves the letter, so two desks saving at once
+    never get the same number."""
+    __tablename__ = "reference_counter"
+    __table_args__ = (sa.CheckConstraint("last >= 0", name="last_not_negative"),)
+    year: int = Field(sa_column=sa.Column(sa.Integer, primary_key=True, autoincrement=False))
+    last: int = Field(nullable=False)

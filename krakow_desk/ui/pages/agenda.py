@@ -1,11 +1,13 @@
 """The agenda: what needs doing soon — deadlines of agreements now; follow-ups, replies, visits and
 dormant partners as their registers arrive."""
 
+from datetime import date
 from typing import Any, Optional
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
+from krakow_desk.domain.fuzzydate import FuzzyDate
 from krakow_desk.formatting import format_short_date
 from krakow_desk.i18n import N_, _, ngettext
 from krakow_desk.services.desk import Desk
@@ -28,7 +30,8 @@ KIND_NAMES = {
 
 
 COLUMNS = (
-    Column(N_("Date"), lambda i: format_short_date(i.date), sort=lambda i: i.date),
+    Column(N_("Date"), lambda i: format_short_date(FuzzyDate(i.date, i.precision)) if i.date else "—",
+           sort=lambda i: i.date or date.min),
     Column(N_("What"), lambda i: _(KIND_NAMES[i.kind]) if i.kind in KIND_NAMES else i.kind),
     Column(N_("Partner"), lambda i: partner_name(i.partner)),
     Column(N_("Title"), lambda i: i.title),

@@ -24,14 +24,18 @@ def table_style(commands: list) -> TableStyle:
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), *commands])
 
 
-def heading(text: str, level: int = 1) -> Flowable:
+def heading(text: str, level: int = 1) -> list[Flowable]:
+    """A heading that never stands alone at the foot of a page: it starts a new page unless
+    there is room for it and a few lines after it. (keepWithNext would instead move the heading
+    together with a whole table, leaving most of a page empty.)"""
     st = styles()
-    return para(text, st.h1 if level <= 1 else st.h2)
+    style = st.h1 if level <= 1 else st.h2
+    return [CondPageBreak(style.spaceBefore + style.leading + 4 * st.cell.leading + 8), para(text, style)]
 
 
 def section(title: str, *content: Flowable) -> list[Flowable]:
-    """A heading and its content; a heading never stands alone at the foot of a page."""
-    return [CondPageBreak(60), heading(title), *content]
+    """A heading and its content."""
+    return [*heading(title), *content]
 
 
 def note(text: str) -> Paragraph:
@@ -62,7 +66,7 @@ def facts(rows: Iterable[tuple[str, Cell]], label_width: float = 42 * 2.835,
             if value not in (None, "") and not (isinstance(value, str) and not value.strip())]
     if not data:
         return None
-    table = Table(data, colWidths=[label_width, width - label_width], hAlign="LEFT")
+    table = Table(data, colWidths=[label_width, width - label_width], hAlign="LEFT", splitInRow=1)
     table.setStyle(table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),

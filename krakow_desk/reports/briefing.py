@@ -98,7 +98,7 @@ def _partner(brief: PartnerBrief, several: bool) -> list[Flowable]:
         (_("Last visits"), "\n".join(visits) or _("none recorded")),
         (_("Open follow-ups"), "\n".join(tasks) or _("none")),
     ])
-    story: list[Flowable] = [b.heading(partner_name(partner), 2)] if several else []
+    story: list[Flowable] = b.heading(partner_name(partner), 2) if several else []
     return story + ([facts] if facts is not None else [])
 
 

@@ -75,7 +75,7 @@ def participants_section(vf: VisitFile) -> list[Flowable]:
     content: list[Flowable] = []
     for title, people in sides:
         if people:
-            content += [b.heading(title, 2), _participants_table(people)]
+            content += [*b.heading(title, 2), _participants_table(people)]
     if not content:
         content = [b.note(_("No participants recorded yet."))]
     return b.section(_("Participants in order of precedence"), *content)
@@ -144,7 +144,7 @@ def programme_section(vf: VisitFile, day_title: Callable[[date], str]) -> list[F
             if position.get(id(item)) in clashing:
                 time = f"{CLASH_MARK} {time}".strip()
             rows.append([time, item.activity, item.place, item.responsible, item.notes])
-        content.append(b.heading(day_title(day.day) if day.day else _("Day not fixed yet"), 2))
+        content += b.heading(day_title(day.day) if day.day else _("Day not fixed yet"), 2)
         content.append(b.data_table([_("Time"), _("Activity"), _("Place"), _("Responsible"), _("Notes")],
                                     rows, [1.45, 2.85, 2.0, 1.55, 1.8]))
     if not vf.days:
@@ -166,27 +166,27 @@ def _gift_rows(gifts: Sequence[s.GiftData], person: Optional[dict[str, str]] = N
     return rows
 
 
-_GIFT_HEADINGS = (lambda: [_("Date"), _("Given or received"), _("Gift"), _("From → to"), _("Value")])
-_GIFT_WIDTHS = [1.1, 1.2, 3.0, 2.3, 1.2]
+_GIFT_HEADINGS = (lambda: [_("Date"), _("Direction"), _("Gift"), _("From → to"), _("Value")])
+_GIFT_WIDTHS = [1.3, 1.25, 2.9, 2.25, 1.2]   # the date column holds "2026-11-22" on one line
 
 
 def gifts_section(vf: VisitFile) -> list[Flowable]:
     history = vf.gifts
     content: list[Flowable] = []
     if history.visit_gifts:
-        content += [b.heading(_("Gifts of this visit"), 2),
+        content += [*b.heading(_("Gifts of this visit"), 2),
                     b.data_table(_GIFT_HEADINGS(), _gift_rows(history.visit_gifts), _GIFT_WIDTHS, right=(4,))]
     if history.warnings:
         content.append(b.warning_box(_("Check before giving"), [w.text for w in history.warnings]))
     if history.partner_gifts:
-        content += [b.heading(_("Earlier gifts with the partner"), 2),
+        content += [*b.heading(_("Earlier gifts with the partner"), 2),
                     b.data_table(_GIFT_HEADINGS(), _gift_rows(history.partner_gifts), _GIFT_WIDTHS, right=(4,))]
     if history.people_gifts:
         who = {g.key: name for name, g in history.people_gifts}
-        content += [b.heading(_("Earlier gifts with these people"), 2),
+        content += [*b.heading(_("Earlier gifts with these people"), 2),
                     b.data_table([_("Person"), *_GIFT_HEADINGS()],
                                  _gift_rows([g for _name, g in history.people_gifts], who),
-                                 [1.6, *_GIFT_WIDTHS], right=(5,))]
+                                 [1.4, 1.3, 1.2, 2.6, 2.1, 1.1], right=(5,))]
     if not content:
         content.append(b.note(_("No gifts recorded for this visit, its partner or these people.")))
     return b.section(_("Gifts"), *content)

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from krakow_desk.formatting import format_date
 from krakow_desk.i18n import _, language
@@ -59,6 +60,22 @@ class _NumberedCanvas(Canvas):
         super().save()
 
 
+def _one_line(text: str, style: ParagraphStyle, width: float) -> Paragraph:
+    """The text as one line of ``width``, shortened with "…" where it is longer (a header line
+    that wrapped would run into the rule under it)."""
+    full = para(text, style)
+    if full.wrap(width, 100)[1] <= style.leading * 1.1:
+        return full
+    low, high = 0, len(text)
+    while low < high:   # the longest prefix that still fits on one line
+        middle = (low + high + 1) // 2
+        if para(text[:middle].rstrip() + "…", style).wrap(width, 100)[1] <= style.leading * 1.1:
+            low = middle
+        else:
+            high = middle - 1
+    return para(text[:low].rstrip() + "…", style)
+
+
 def _decorator(info: ReportInfo) -> Callable[[Canvas, int, int], None]:
     st = styles()
     language_name = language_names([info.language])
@@ -69,6 +86,9 @@ def _decorator(info: ReportInfo) -> Callable[[Canvas, int, int], None]:
     header_y = height - TOP_MARGIN + 6
     footer_y = BOTTOM_MARGIN - 10
 
+    title = _one_line(info.title, st.header, FRAME_WIDTH * 0.35 - 6)
+    subject = _one_line(info.subject, st.header_right, FRAME_WIDTH * 0.65)
+
     def place(canvas: Canvas, flowable: Flowable, x: float, top: float, width_: float) -> None:
         _w, h = flowable.wrapOn(canvas, width_, 40)
         flowable.drawOn(canvas, x, top - h)
@@ -77,10 +97,9 @@ def _decorator(info: ReportInfo) -> Callable[[Canvas, int, int], None]:
         canvas.saveState()
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
-        half = FRAME_WIDTH / 2
         # header: the report on the left, its subject on the right, a hairline under both
-        place(canvas, para(info.title, st.header), LEFT_MARGIN, header_y + 12, half - 6)
-        place(canvas, para(info.subject, st.header_right), LEFT_MARGIN + half + 6, header_y + 12, half - 6)
+        place(canvas, title, LEFT_MARGIN, header_y + 12, FRAME_WIDTH * 0.35)
+        place(canvas, subject, LEFT_MARGIN + FRAME_WIDTH * 0.35, header_y + 12, FRAME_WIDTH * 0.65)
         canvas.line(LEFT_MARGIN, header_y, width - RIGHT_MARGIN, header_y)
         # footer: a hairline, then the date and language on the left and the page on the right
         canvas.line(LEFT_MARGIN, footer_y + 2, width - RIGHT_MARGIN, footer_y + 2)

@@ -57,7 +57,6 @@ PL = {
     "Responsible": "Odpowiada",
     "No programme recorded yet.": "Nie zapisano jeszcze programu.",
     "Gifts of this visit": "Dary tej wizyty",
-    "Given or received": "Przekazany / otrzymany",
     "Check before giving": "Do sprawdzenia przed wręczeniem",
     "Earlier gifts with the partner": "Wcześniejsze dary wymienione z partnerem",
     "Earlier gifts with these people": "Wcześniejsze dary od tych osób i dla nich",

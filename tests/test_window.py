@@ -387,3 +387,15 @@ def test_an_agreement_added_from_the_partner_page(krakow: Desk, qtbot: Any) -> N
     added = [table.record(r) for r in range(table.rowCount()) if str(table.record(r).agreement.signed_on) == "2026-11-20"]
     assert len(added) == 1 and added[0].agreement.term_months == 36
     assert added[0].state.in_force                    # signed two days ago, for three years
+
+
+def test_partner_page_shows_activity_per_year(krakow: Desk, qtbot: Any) -> None:
+    window = open_window(krakow, qtbot)
+    page = window.pages["partners"]
+    page.open_record("partner", "innsbruck")
+    qtbot.waitUntil(lambda: page.detail.file is not None and page.detail.file.partner.key == "innsbruck",
+                    timeout=10000)
+    years = page.detail.years.model
+    rows = [[years.index(r, c).data() for c in range(years.columnCount())] for r in range(years.rowCount())]
+    # newest first; empty cells for none, the total always
+    assert rows[:2] == [["2003", "", "", "2", "1", "3"], ["2002", "", "", "2", "", "2"]]

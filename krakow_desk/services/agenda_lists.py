@@ -136,3 +136,9 @@ def dormant_partners(session: Session, partners: dict[str, AgendaPartner], curre
         items.append(AgendaItem(when, "dormant", title, partners.get(key), key, record_kind="partner",
                                 precision=precision))
     return _by_date(items)
+
+
+def count_overdue(session: Session, today: date) -> int:
+    """How many open follow-ups are past due: the window opens on the agenda when any are."""
+    return session.scalar(sa.select(sa.func.count()).select_from(t.Task)
+                          .where(t.Task.status.in_(OPEN_TASKS), t.Task.due_on < today)) or 0

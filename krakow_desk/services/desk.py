@@ -231,6 +231,12 @@ class Desk:
         from krakow_desk.services.agenda import agenda
         return agenda(self, today or date.today(), days)
 
+    def overdue_count(self, today: Optional[date] = None) -> int:
+        """Open follow-ups past their due date (a count, cheap enough for start-up)."""
+        from krakow_desk.services.agenda_lists import count_overdue
+        with self.session() as session:
+            return count_overdue(session, today or date.today())
+
     def records(self, as_of: Optional[date] = None) -> Records:
         """The partnership records over the partners with current cooperation on ``as_of``."""
         return compute_records(self, as_of or date.today())

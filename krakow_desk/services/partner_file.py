@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from krakow_desk.domain import schema as s
 from krakow_desk.domain import tables as t
 from krakow_desk.services import shapes
+from krakow_desk.services.activity import YearActivity, activity_in
 from krakow_desk.services.errors import NotFound
 from krakow_desk.services.mapping import KeyCache
 
@@ -35,6 +36,7 @@ class PartnerFile:
     events: list[s.EventData] = field(default_factory=list)
     gifts: list[s.GiftData] = field(default_factory=list)
     letters: list[s.LetterData] = field(default_factory=list)
+    activity: list[YearActivity] = field(default_factory=list)     # per year, oldest first
 
 
 def _models(session: Session, kind: shapes.Kind, keys: KeyCache, where: Any, order: Any) -> list[Any]:
@@ -67,8 +69,9 @@ def partner_file(desk: "Desk", key: str) -> PartnerFile:
             sa.or_(t.Affiliation.partner_id == pid, t.Affiliation.institution_id.in_(institution_ids)))
         people = _models(session, shapes.PERSON, keys, t.Person.id.in_(person_ids),
                          (t.Person.family_name, t.Person.given_name))
+        activity = activity_in(session, [key]).get(key, [])
     return PartnerFile(partner, agreements, institutions, _contacts(people, key, institution_names),
-                       visits, events, gifts, letters)
+                       visits, events, gifts, letters, activity)
 
 
 def _contacts(people: list[s.PersonData], partner: str, institutions: dict[str, str]) -> list[Contact]:

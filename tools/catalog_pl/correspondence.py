@@ -13,4 +13,32 @@ PL = {
          "Odpowiedź partnera na „{subject}” — czeka {n} dni"),
     "No activity recorded": "Brak zarejestrowanej aktywności",
     "No activity since {date}": "Brak aktywności od {date}",
+    # the agenda page (ui/pages/agenda.py)
+    "No follow-up is overdue.": "Żadna sprawa nie jest zaległa.",
+    "No letter awaits a reply in this period.": "W tym okresie żaden list nie czeka na odpowiedź.",
+    "No visit is planned in this period.": "W tym okresie nie zaplanowano żadnej wizyty.",
+    "Every current partner has had a visit, letter, event or gift within the dormancy period.":
+        "Z każdym obecnym partnerem w okresie uśpienia była wizyta, list, wydarzenie lub dar.",
+    "follow-up": "sprawa do załatwienia",
+    "our reply": "nasza odpowiedź",
+    "their reply": "odpowiedź partnera",
+    "incoming visit": "wizyta w Krakowie",
+    "trip abroad": "wyjazd zagraniczny",
+    "last activity": "ostatnia aktywność",
+    ("{n} thing to see to in the next {days} days", "{n} things to see to in the next {days} days"):
+        ("{n} sprawa w ciągu najbliższych {days} dni", "{n} sprawy w ciągu najbliższych {days} dni",
+         "{n} spraw w ciągu najbliższych {days} dni"),
+    ("{n} follow-up overdue", "{n} follow-ups overdue"):
+        ("{n} sprawa zaległa", "{n} sprawy zaległe", "{n} spraw zaległych"),
+    # partner activity (ui/pages/partner_view.py)
+    "Activity per year": "Aktywność w poszczególnych latach",
+    "No dated activity": "Brak datowanej aktywności",
+    "No dated visit, letter, event or gift with this partner is recorded.":
+        "Nie zarejestrowano żadnej datowanej wizyty, listu, wydarzenia ani daru z tym partnerem.",
+    "Year": "Rok",
+    "Visits": "Wizyty",
+    "Letters": "Listy",
+    "Events": "Wydarzenia",
+    "Gifts": "Dary",
+    "Total": "Razem",
 }

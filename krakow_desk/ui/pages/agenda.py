@@ -1,5 +1,5 @@
-"""The agenda: what needs doing soon — deadlines of agreements now; follow-ups, replies, visits and
-dormant partners as their registers arrive."""
+"""The agenda, the window's home page: overdue follow-ups, replies due, upcoming visits, deadlines
+of agreements and dormant partnerships."""
 
 from datetime import date
 from typing import Any, Optional
@@ -18,14 +18,17 @@ from krakow_desk.ui.tasks import run_task
 from krakow_desk.ui.widgets import RelatedTable, section
 
 LISTS = (
-    ("overdue", N_("Overdue follow-ups"), N_("Follow-up tasks arrive with the correspondence register.")),
-    ("replies_due", N_("Replies due"), N_("Letters awaiting a reply arrive with the correspondence register.")),
-    ("upcoming_visits", N_("Upcoming visits"), N_("Visits are planned in the visits register, still to come.")),
+    ("overdue", N_("Overdue follow-ups"), N_("No follow-up is overdue.")),
+    ("replies_due", N_("Replies due"), N_("No letter awaits a reply in this period.")),
+    ("upcoming_visits", N_("Upcoming visits"), N_("No visit is planned in this period.")),
     ("deadlines", N_("Deadlines of agreements"), N_("No notice deadline, expiry or programme end falls in this period.")),
-    ("dormant_partners", N_("Dormant partnerships"), N_("Partner activity is measured once the correspondence register exists.")),
+    ("dormant_partners", N_("Dormant partnerships"),
+     N_("Every current partner has had a visit, letter, event or gift within the dormancy period.")),
 )
 KIND_NAMES = {
     "notice_deadline": N_("notice deadline"), "expiry": N_("term ends"), "programme_end": N_("programme ends"),
+    "task": N_("follow-up"), "awaiting_our_reply": N_("our reply"), "awaiting_their_reply": N_("their reply"),
+    "incoming_visit": N_("incoming visit"), "outgoing_visit": N_("trip abroad"), "dormant": N_("last activity"),
 }
 
 
@@ -72,8 +75,6 @@ class AgendaPage(Page):
             self.boxes[name] = section(_(title), table, inner)
             column.addWidget(self.boxes[name])
         column.addStretch(1)
-        # Deadlines first: it is the list this version fills.
-        column.insertWidget(0, self.boxes["deadlines"])
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -108,12 +109,15 @@ class AgendaPage(Page):
     def _open(self, table: RelatedTable, key: str) -> None:
         row = table.model.row_of(key)
         if row >= 0:
-            item = table.model.record(row)
-            self.sig_open.emit(getattr(item, "record_kind", None) or "agreement", key)
+            self.sig_open.emit(table.model.record(row).record_kind, key)
 
     def status_text(self) -> str:
         if self.agenda is None:
             return _("Loading…")
-        n = len(self.agenda.deadlines)
-        return ngettext("{n} deadline in the next {days} days", "{n} deadlines in the next {days} days", n).format(
-            n=n, days=self.days.value())
+        overdue = len(self.agenda.overdue)
+        due = len(self.agenda.replies_due) + len(self.agenda.upcoming_visits) + len(self.agenda.deadlines)
+        text = ngettext("{n} thing to see to in the next {days} days", "{n} things to see to in the next {days} days",
+                        due).format(n=due, days=self.days.value())
+        if overdue:
+            text = ngettext("{n} follow-up overdue", "{n} follow-ups overdue", overdue).format(n=overdue) + " · " + text
+        return text

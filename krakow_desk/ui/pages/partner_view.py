@@ -5,7 +5,7 @@ from typing import Any, Optional
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget,
+    QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from krakow_desk.domain import schema as s
@@ -15,7 +15,7 @@ from krakow_desk.domain.records import status_on
 from krakow_desk.domain.terms import agreement_states
 from krakow_desk.formatting import (
     format_area, format_coordinates, format_date, format_elevation, format_km, format_money,
-    format_population, format_short_date, local_time, time_difference,
+    format_number, format_population, format_short_date, local_time, time_difference,
 )
 from krakow_desk.i18n import N_, _
 from krakow_desk.labels import NOT_STATED, country_name, label
@@ -81,6 +81,20 @@ LETTER_COLUMNS = (
     Column(N_("Channel"), lambda m: label(m.channel)),
     Column(N_("Reference"), lambda m: m.reference or ""),
     Column(N_("Subject"), lambda m: m.subject),
+)
+
+
+def _count(n: int) -> str:
+    return format_number(n) if n else ""
+
+
+YEAR_COLUMNS = (
+    Column(N_("Year"), lambda y: str(y.year), sort=lambda y: y.year),
+    Column(N_("Visits"), lambda y: _count(y.visits), sort=lambda y: y.visits, align_right=True),
+    Column(N_("Letters"), lambda y: _count(y.letters), sort=lambda y: y.letters, align_right=True),
+    Column(N_("Events"), lambda y: _count(y.events), sort=lambda y: y.events, align_right=True),
+    Column(N_("Gifts"), lambda y: _count(y.gifts), sort=lambda y: y.gifts, align_right=True),
+    Column(N_("Total"), lambda y: format_number(y.total), sort=lambda y: y.total, align_right=True),
 )
 
 
@@ -150,7 +164,16 @@ class PartnerView(QWidget):
         self.activity = RelatedTable(ACTIVITY_COLUMNS, lambda a: a.key, _("No visits or events"),
                                      _("No delegation visit or event with this partner is recorded."))
         self.activity.sig_open.connect(self._open_activity)
-        self.tabs.addTab(self.activity, _("Visits and events"))
+        self.years = RelatedTable(YEAR_COLUMNS, lambda y: str(y.year), _("No dated activity"),
+                                  _("No dated visit, letter, event or gift with this partner is recorded."),
+                                  compact=True)
+        self.years.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        activity = QSplitter(Qt.Orientation.Vertical, self)
+        activity.addWidget(self.activity)
+        activity.addWidget(section(_("Activity per year"), self.years))
+        activity.setChildrenCollapsible(False)
+        activity.setSizes([300, 160])
+        self.tabs.addTab(activity, _("Visits and events"))
         self.gifts = RelatedTable(GIFT_COLUMNS, lambda g: g.key, _("No gifts"),
                                   _("No gift given to or received from this partner is recorded."))
         self.tabs.addTab(self.gifts, _("Gifts"))
@@ -211,6 +234,7 @@ class PartnerView(QWidget):
         self.contacts.set_records(file.contacts)
         self.institutions.set_records(file.institutions)
         self.activity.set_records([Activity(v) for v in file.visits] + [Activity(e) for e in file.events])
+        self.years.set_records(file.activity)
         self.gifts.set_records(file.gifts)
         self.letters.set_records(file.letters)
         counts = (None, file.agreements, file.contacts, [*file.visits, *file.events], file.gifts, file.letters)

@@ -18,7 +18,7 @@ from krakow_desk.domain.enums import AgreementState, Precision
 from krakow_desk.domain.fuzzydate import FuzzyDate
 from krakow_desk.formatting import format_date, format_date_range
 from krakow_desk.i18n import _, language, ngettext, using_language
-from krakow_desk.labels import country_name, label, language_names
+from krakow_desk.labels import country_name, label
 from krakow_desk.reports import blocks as b
 from krakow_desk.reports.briefing_parts import (
     gifts_section, interpreting_section, needs_section, participants_section, programme_section,

@@ -44,6 +44,10 @@ def _runs(line: str, face: str) -> Iterable[tuple[Optional[str], str]]:
     """(font, text) runs of one line: font None where the face has the characters itself.
 
     Spaces and the like stay in the run they are in, so "南京 市" is one run, not three."""
+    covered = fonts.coverage(face)
+    if all(ord(char) in covered for char in line):
+        yield None, line   # the common case, checked quickly: the face has every character
+        return
     current: Optional[str] = None
     start = 0
     for index, char in enumerate(line):

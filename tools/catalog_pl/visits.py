@@ -18,7 +18,7 @@ PL = {
     "Until:": "Do:",
     "Empty for a one-day visit": "Puste przy wizycie jednodniowej",
     "Place:": "Miejsce:",
-    "City, or venue": "Miasto lub miejsce",
+    "City, or venue": "Miasto lub obiekt",
     "The guests and Krakow's hosts. Pick a person from the register, or type the name of someone "
     "not recorded there. Precedence and languages left empty are taken from the person's record.":
         "Goście i gospodarze ze strony Krakowa. Wybierz osobę z rejestru albo wpisz imię i nazwisko "

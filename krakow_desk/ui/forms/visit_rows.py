@@ -159,7 +159,7 @@ class ProgrammeEditor(WatchedRows):
             Column("day", _("Day"), lambda: DateField(partial=False)),
             Column("start", _("From"), TimeField),
             Column("end", _("To"), TimeField),
-            Column("place", _("Place"), LineField, 2),
+            Column("place", _("Place"), LineField, 3),
             Column("activity", _("Activity"), LineField, 4),
             Column("responsible", _("Responsible"), LineField, 2),
             Column("notes", _("Notes"), LineField, 2),

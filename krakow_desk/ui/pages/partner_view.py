@@ -179,6 +179,7 @@ class PartnerView(QWidget):
         self.tabs.addTab(self.gifts, _("Gifts"))
         self.letters = RelatedTable(LETTER_COLUMNS, lambda m: m.key, _("No correspondence"),
                                     _("No letter or e-mail exchanged with this partner is recorded."))
+        self.letters.sig_open.connect(lambda key: self.sig_open.emit("letter", key))
         self.tabs.addTab(self.letters, _("Correspondence"))
         self.tabs.addTab(EmptyState(
             _("No change history yet"),

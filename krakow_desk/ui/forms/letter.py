@@ -62,6 +62,13 @@ class RequiredChoice(ChoiceField):
         return None if self.value() is not None else _("is required")
 
 
+class RequiredLine(LineField):
+    """Text that must be given (a subject): said at once, with the other fields' problems."""
+
+    def problem(self) -> Optional[str]:
+        return None if self.value() else _("is required")
+
+
 class ReferenceField(LineField):
     """Our reference number; empty means "number it when saved". A number another letter already
     has is caught here rather than by the database's unique index, which says it in SQL."""
@@ -191,7 +198,7 @@ class LetterForm(RecordForm):
                  initial: Optional[dict[str, Any]] = None) -> None:
         self.saved_reference: Optional[str] = None
         if key is None:
-            initial = {"date": date.today(), **(initial or {})}
+            initial = {"date": date.today(), "channel": Channel.LETTER, **(initial or {})}
         super().__init__(desk, key, parent, initial)
 
     def new_title(self) -> str:
@@ -227,7 +234,7 @@ class LetterForm(RecordForm):
             "Sent or received on")))
         add_row(form, _("Channel:"), self.field("channel", ChoiceField(Channel)))
         add_row(form, _("Partner:"), self.field("partner", SearchField(partner_items(self.desk))))
-        add_row(form, _("Subject:"), self.field("subject", LineField(), _("e.g. Invitation to the Days of Krakow")))
+        add_row(form, _("Subject:"), self.field("subject", RequiredLine(), _("e.g. Invitation to the Days of Krakow")))
         taken = {m.reference: m.subject for m in self.letters.values() if m.reference and m.key != self.key}
         reference = ReferenceField(taken)
         if self.key is None:
@@ -384,12 +391,17 @@ class CorrespondencePolicyBox(QGroupBox):
         box = self.boxes["reference_pattern"]
         if problem:
             box.show_error(problem_text(problem))
-            self.example.clear()
         else:
             box.clear_error()
             year = date.today().year
             self.example.setText(_("The first letters of {year} will be numbered {first}, {second}, …").format(
                 year=year, first=render(text.strip(), year, 1), second=render(text.strip(), year, 2)))
+        # The error takes the example's line; a dialog already shown grows if it must, rather than
+        # squeezing the fields above.
+        self.example.setVisible(not problem)
+        window = self.window()
+        if window is not self and window.isVisible() and window.height() < window.sizeHint().height():
+            window.resize(window.width(), window.sizeHint().height())
 
     def value(self) -> dict[str, Any]:
         return {"reference_pattern": (self.pattern.text() or "").strip(), "dormant_months": self.dormant.value()}

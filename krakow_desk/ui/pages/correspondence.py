@@ -67,12 +67,14 @@ COLUMNS = (
     Column(N_("Reference"), lambda r: r.letter.reference or ""),
     Column(N_("Partner"), lambda r: r.partner),
     Column(N_("Subject"), lambda r: r.letter.subject),
-    Column(N_("Channel"), lambda r: label(r.letter.channel)),
-    date_column(N_("Reply due"), lambda r: r.letter.reply_due_on),
+    # Whether it was answered comes before the rest: it is what the register is watched for.
     Column(N_("Reply"), lambda r: reply_state(r.letter, r.answers, date.today()), sort=_reply_sort),
+    date_column(N_("Reply due"), lambda r: r.letter.reply_due_on),
+    Column(N_("Channel"), lambda r: label(r.letter.channel)),
 )
-(COL_DATE, COL_DIRECTION, COL_REFERENCE, COL_PARTNER, COL_SUBJECT, COL_CHANNEL, COL_DUE,
- COL_REPLY) = range(8)
+(COL_DATE, COL_DIRECTION, COL_REFERENCE, COL_PARTNER, COL_SUBJECT, COL_REPLY, COL_DUE,
+ COL_CHANNEL) = range(8)
+SUBJECT_WIDTH = 180          # the first sizing leaves room for the reply column beside the subject
 
 
 def reply_filter(r: LetterRow, wanted: str) -> bool:
@@ -96,6 +98,8 @@ class CorrespondencePage(ListPage[LetterRow]):
         super().__init__(desk, parent)
         self.kinds = frozenset({"letter", "task", "partner", "person"})
         self.table.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
+        # A wider list than other registers: whether a letter was answered is the point of it.
+        self.splitter.setSizes([700, 500])
         self.detail.sig_open_letter.connect(lambda key: self.open_record("letter", key))
         self.detail.sig_reply.connect(self.reply)
         self.detail.sig_add_task.connect(self.add_task)
@@ -155,7 +159,11 @@ class CorrespondencePage(ListPage[LetterRow]):
             self.note_key = row.key
             self.note = (_("Saved with the reference {reference}.").format(reference=row.letter.reference)
                          if row.letter.reference else _("Saved without a reference."))
+        sized = self._sized
         super()._loaded_records(records)
+        if self._sized and not sized:
+            header = self.table.horizontalHeader()
+            header.resizeSection(COL_SUBJECT, min(header.sectionSize(COL_SUBJECT), SUBJECT_WIDTH))
 
     @staticmethod
     def _refill(combo: FilterCombo, everything: str, items: list[tuple[Any, str]]) -> None:

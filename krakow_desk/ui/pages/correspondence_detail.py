@@ -60,9 +60,10 @@ def thread_of(key: str, letters: dict[str, LetterData],
 
 
 def reply_state(letter: LetterData, answers: Sequence[LetterData], today: date) -> str:
-    """"replied 2026-03-10", "waiting 12 days" (and overdue), or nothing when no reply is expected."""
+    """"✓ 2026-03-10" (the first reply's date), "waiting 12 days" (and overdue), or nothing when no
+    reply is expected."""
     if answers:
-        return _("replied {date}").format(date=answers[0].date.isoformat())
+        return f"✓ {answers[0].date.isoformat()}"
     if letter.reply_due_on is None:
         return ""
     waiting = max((today - letter.date).days, 0)
@@ -89,7 +90,6 @@ THREAD_COLUMNS = (
     date_column(N_("Date"), lambda r: r.letter.date),
     Column(N_("Direction"), lambda r: label(r.letter.direction)),
     Column(N_("Reference"), lambda r: r.letter.reference or ""),
-    Column(N_("Channel"), lambda r: label(r.letter.channel)),
     Column(N_("Subject"), lambda r: r.letter.subject),
 )
 
@@ -226,9 +226,8 @@ class LetterDetail(QWidget):
                 (_("Partner"), partner), (_("People"), ", ".join(names.get(k, k) for k in m.people)),
                 (_("In reply to"), in_reply_to),
                 (_("Reply due by"), format_date(m.reply_due_on) if m.reply_due_on else ""),
-                (_("Reply"), state),
-                (_("Replies"), "; ".join(" · ".join(p for p in (a.reference or "", format_date(a.date)) if p)
-                                         for a in answers))]),
+                (_("Reply"), "; ".join(" · ".join(p for p in (a.reference or "", a.subject, format_date(a.date))
+                                                  if p) for a in answers) or state)]),
             FactSheet.rows_html(_("Summary"), [(_("Summary"), m.summary or ""), (_("Source"), m.source or "")]))
         rows = [ThreadRow(x, n, x.key == m.key) for n, x in enumerate(thread, 1)]
         self.thread_caption.setText(ngettext("Thread: {n} letter", "Thread: {n} letters", len(rows)).format(

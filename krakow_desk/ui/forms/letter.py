@@ -267,13 +267,16 @@ class LetterForm(RecordForm):
         """This letter and the replies to it (and to those): none of them can be what it answers."""
         if self.key is None:
             return set()
+        replies: dict[str, list[str]] = {}
+        for m in self.letters.values():
+            if m.reply_to:
+                replies.setdefault(m.reply_to, []).append(m.key)
         out, stack = {self.key}, [self.key]
         while stack:
-            current = stack.pop()
-            for m in self.letters.values():
-                if m.reply_to == current and m.key not in out:
-                    out.add(m.key)
-                    stack.append(m.key)
+            for answer in replies.get(stack.pop(), []):
+                if answer not in out:
+                    out.add(answer)
+                    stack.append(answer)
         return out
 
     def _reply_items(self, partner: Optional[str] = None) -> list[tuple[str, str]]:

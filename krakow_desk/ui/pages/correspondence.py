@@ -93,6 +93,8 @@ class CorrespondencePage(ListPage[LetterRow]):
         self._years: list[int] = []
         self._names = Loaded()
         self._created: set[str] = set()           # letters this page just saved, to name their number
+        self._letters: dict[str, LetterData] = {}  # every letter loaded, for threads
+        self._replies: dict[str, list[LetterData]] = {}
         self.note_key: Optional[str] = None
         self.note = ""
         super().__init__(desk, parent)
@@ -152,6 +154,8 @@ class CorrespondencePage(ListPage[LetterRow]):
         if years != self._years:
             self._years = years
             self._refill(self.year_combo, _("All years"), [(year, str(year)) for year in years])
+        self._letters = {r.key: r.letter for r in records}
+        self._replies = {r.key: list(r.answers) for r in records if r.answers}
         created = [r for r in records if r.key in self._created]
         self._created.clear()
         if created:
@@ -190,10 +194,8 @@ class CorrespondencePage(ListPage[LetterRow]):
         if self.note and record.key != self.note_key:
             self.note, self.note_key = "", None      # said once; another letter is being looked at
             self._announce()
-        letters = {r.key: r.letter for r in self.model.records}
-        replies = {r.key: list(r.answers) for r in self.model.records if r.answers}
         notice = self.note if record.key == self.note_key else ""
-        self.detail.show_letter(record.letter, record.partner, thread_of(record.key, letters, replies),
+        self.detail.show_letter(record.letter, record.partner, thread_of(record.key, self._letters, self._replies),
                                 record.answers, record.tasks, self._names.people, notice)
 
     def count_text(self, n: int) -> str:

@@ -134,6 +134,35 @@ def test_memberships_gifts_and_reported_figures(krakow: Desk) -> None:
     assert figures[(2005, "presentations_and_fairs")].value == 30
 
 
+def test_visits_events_and_gifts_of_the_programme(krakow: Desk) -> None:
+    # Counted from the programme, partner by partner (the audit behind issue 5); the later page has none.
+    assert (krakow.visits.count(), krakow.events.count(), krakow.gifts.count()) == (28, 90, 36)
+    for record in (*krakow.visits.all(), *krakow.events.all(), *krakow.gifts.all()):
+        assert record.source == "programme-2006", record.key
+    # "podpisany w Moskwie w dniu 19 kwietnia 2006 r. przez Prezydenta Miasta Krakowa i Mera Miasta Moskwy"
+    moscow = krakow.visits.get("moscow-2006-04-19-president")
+    assert (moscow.direction.value, moscow.start_on.iso(), moscow.end_on, moscow.place) == (
+        "outgoing", "2006-04-19", None, "Moskwa")
+    assert [(p.side.value, p.role) for p in moscow.participants] == [
+        ("guest", "Prezydent Miasta Krakowa"), ("host", "Mer Miasta Moskwy")]
+    # "Prowadzone są przygotowania do zorganizowania misji gospodarczej" -- planned, no date given.
+    mission = krakow.visits.get("lviv-planned-business-mission")
+    assert (mission.status.value, mission.start_on, mission.partners) == ("planned", None, ["lviv"])
+    # "Kraków regularnie uczestniczy w międzynarodowych targach turystycznych TUR w Göteborgu" -- no year.
+    fair = krakow.events.get("gothenburg-tur-fair")
+    assert (fair.kind.value, fair.partners, fair.place, fair.start_on) == ("fair", ["gothenburg"], "Göteborg", None)
+    # "IV Światowej Konferencji Miast Historycznych w Kyoto w 1994 r." -- a year, no month.
+    kyoto = krakow.events.get("lhc-1994-kyoto-conference")
+    assert (kyoto.kind.value, kyoto.start_on.iso(), kyoto.place) == ("conference", "1994", "Kyoto")
+    # "pomoc materialna (ratrak, skuter śnieżny, specjalne akcje pomocy dla młodzieży z Krakowa)"
+    youth = krakow.gifts.get("innsbruck-youth-aid")
+    assert (youth.direction.value, youth.category.value, youth.partner, youth.date) == (
+        "received", "material_aid", "innsbruck", None)
+    # Krakow sends Polish books to the diaspora: a gift given to no partner city.
+    books = krakow.gifts.get("polonia-polish-publications")
+    assert (books.direction.value, books.category.value, books.partner) == ("given", "book", None)
+
+
 def test_every_geographic_fact_has_a_source(krakow: Desk) -> None:
     sources = {s.key for s in krakow.sources.all()}
     for partner in krakow.partners.all():

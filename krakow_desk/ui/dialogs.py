@@ -2,7 +2,7 @@
 
 import logging
 import traceback
-from typing import Optional
+from typing import Any, Optional
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from krakow_desk import __version__
 from krakow_desk.i18n import LANGUAGES, _
+from krakow_desk.services.collection import Changes
 from krakow_desk.services.errors import DeskError
 from krakow_desk.store.paths import data_dir
 
@@ -71,7 +72,7 @@ class AboutDialog(QDialog):
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, current_language: str, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, current_language: str, parent: Optional[QWidget] = None, desk: Optional[Any] = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Settings"))
         self.language = QComboBox(self)
@@ -89,8 +90,33 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
+        self.gifts = None   # the office's rules for the gifts register, kept in the database
+        self.correspondence = None   # and for letters: reference numbers, dormant partners
+        if desk is not None:
+            from krakow_desk.ui.forms.gift import GiftPolicyBox
+            self.gifts = GiftPolicyBox(desk, self)
+            layout.addWidget(self.gifts)
+            from krakow_desk.ui.forms.letter import CorrespondencePolicyBox
+            self.correspondence = CorrespondencePolicyBox(desk, self)
+            layout.addWidget(self.correspondence)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
+
+    def accept(self) -> None:
+        # The correspondence box is checked first and saved last, over the policy as the gifts box
+        # leaves it, so that neither box's part of the policy is lost.
+        letters = self.correspondence
+        problem = letters.problem() if letters is not None else None
+        if problem is not None:
+            letters.show_problem(problem)  # type: ignore[union-attr]
+            return
+        if (self.gifts is None or self.gifts.save()) and (letters is None or letters.save()):
+            super().accept()
+
+    def changes(self) -> Changes:
+        """What the dialog wrote to the database (the office's rules), for the pages to refresh."""
+        written = [box.changes for box in (self.gifts, self.correspondence) if box is not None and box.changes]
+        return written[-1] if written else Changes()
 
     def chosen_language(self) -> str:
         return self.language.currentData()

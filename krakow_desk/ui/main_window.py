@@ -210,8 +210,10 @@ class MainWindow(QMainWindow):
         AboutDialog(self.desk.location, str(self.settings.path), self).exec()
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(i18n.language(), self)
+        dialog = SettingsDialog(i18n.language(), self, self.desk)
         if dialog.exec():
+            if dialog.changes():
+                self.broadcast(dialog.changes())
             self.settings.set(opt.LANGUAGE, dialog.chosen_language())
             self.switch_language(dialog.chosen_language())
 

@@ -108,3 +108,11 @@ def test_a_visits_gift_history(krakow: Desk) -> None:
     assert "old" in [g.key for g in history.partner_gifts]
     assert [(name, g.key) for name, g in history.people_gifts] == [("Burkhard Jung", "to-jung")]
     assert [(w.kind, w.earlier.key) for w in history.warnings] == [("repeat", "old")]
+
+
+def test_a_participant_known_only_by_role_matches_no_gifts(krakow: Desk) -> None:
+    krakow.visits.create({"key": "v", "direction": "outgoing", "partners": ["leipzig"], "title": "Wyjazd",
+                          "participants": [{"role": "Prezydent Miasta Krakowa", "side": "guest"}]})
+    krakow.gifts.create({"key": "elsewhere", "direction": "given", "partner": "kyiv", "description": "Album",
+                         "giver": "Prezydent Miasta Krakowa"})
+    assert krakow.gift_history("v").people_gifts == []

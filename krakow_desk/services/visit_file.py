@@ -205,7 +205,10 @@ def visit_file(desk: "Desk", key: str, today: Optional[date] = None) -> VisitFil
         task_rows = list(session.scalars(sa.select(t.Task).where(t.Task.visit_id == row.id)
                                          .order_by(t.Task.due_on, t.Task.key)))
         tasks = shapes.TASK.shape.models_of(session, task_rows, keys)
-        gifts = gift_history(session, keys, visit, [p.name for p in participants if p.name], rules)
+        # Only people named by the register or by hand: a role ("Prezydent Miasta Krakowa") is held
+        # by many people over the years and would match gifts that have nothing to do with them.
+        named = [p for p in resolve([q for q in visit.participants if q.person or q.name], people)]
+        gifts = gift_history(session, keys, visit, [p.name for p in named], rules)
     return VisitFile(
         visit=visit, partners=briefs,
         guests=[p for p in participants if p.side is Side.GUEST],

@@ -8,6 +8,8 @@ PL = {
     "Type to find a partner…": "Wpisz, aby znaleźć partnera…",
     "Chosen: {names}": "Wybrani: {names}",
     "No partner chosen.": "Nie wybrano partnera.",
+    "Type part of a partner's or its country's name; Enter ticks the only one found":
+        "Wpisz fragment nazwy partnera lub jego kraju; Enter zaznacza jedynego znalezionego",
     # the event form
     "New event": "Nowe wydarzenie",
     "Event — {title}": "Wydarzenie — {title}",

@@ -11,6 +11,7 @@ from krakow_desk.collation import sort_key
 from krakow_desk.domain.enums import Domain, EventKind
 from krakow_desk.domain.text import fold
 from krakow_desk.i18n import _
+from krakow_desk.labels import country_name
 from krakow_desk.ui.forms.base import RecordForm
 from krakow_desk.ui.forms.editors import CheckGrid, ChoiceField, DateField, LineField, NumberField, SearchField, TextArea
 from krakow_desk.ui.forms.layout import add_row, form_layout, scroll_page
@@ -25,16 +26,19 @@ def source_items(desk: Any) -> list[tuple[str, str]]:
 
 class PartnersPicker(QWidget):
     """Several partners out of forty or more: a filter line over a list of check boxes, and the
-    chosen ones named underneath. Typing part of a name (without diacritics) narrows the list;
-    Space or a click ticks; Enter in the filter line ticks the only partner left."""
+    chosen ones named underneath. Typing part of a name or a country (without diacritics) narrows
+    the list; Space or a click ticks; Enter in the filter line ticks the only partner left, Down
+    goes on into the list."""
 
     editingFinished = Signal()   # never emitted: nothing here can be malformed
     sig_changed = Signal()
     """The set of chosen partners changed."""
 
-    def __init__(self, items: Sequence[tuple[str, str]], parent: Optional[QWidget] = None) -> None:
+    def __init__(self, items: Sequence[tuple[str, str]], also: Optional[dict[str, str]] = None,
+                 parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
         self.names = dict(items)
+        self.also = also or {}      # more words a partner is found by (its country's name)
         self.loaded: list[str] = []
         self.filter = QLineEdit(self)
         self.filter.setClearButtonEnabled(True)
@@ -65,7 +69,7 @@ class PartnersPicker(QWidget):
     def _add(self, key: str, name: str) -> QListWidgetItem:
         item = QListWidgetItem(name, self.list)
         item.setData(Qt.ItemDataRole.UserRole, key)
-        item.setData(Qt.ItemDataRole.UserRole + 1, fold(f"{name} {key}"))
+        item.setData(Qt.ItemDataRole.UserRole + 1, fold(f"{name} {key} {self.also.get(key, '')}"))
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
         item.setCheckState(Qt.CheckState.Unchecked)
         return item
@@ -164,7 +168,9 @@ class EventForm(RecordForm):
     def _event(self) -> QWidget:
         page = QWidget()
         form = form_layout(page)
-        add_row(form, _("Kind:"), self.field("kind", ChoiceField(EventKind)))
+        kind = ChoiceField(EventKind)
+        kind.set_value(EventKind.OTHER)              # as the register's default, not the first label
+        add_row(form, _("Kind:"), self.field("kind", kind))
         add_row(form, _("Title:"), self.field("title", LineField(), _("e.g. Days of Krakow in Frankfurt")))
         add_row(form, _("Starts on:"), self.field(
             "start_on", DateField(), _("YYYY-MM-DD; YYYY-MM or YYYY where the sources say no more")))
@@ -178,7 +184,9 @@ class EventForm(RecordForm):
     def _partners(self) -> QWidget:
         page = QWidget()
         form = form_layout(page)
-        picker = PartnersPicker(partner_items(self.desk))
+        countries = {p.key: country_name(p.country) for p in self.desk.partners.all()}
+        picker = PartnersPicker(partner_items(self.desk), countries)
+        picker.setToolTip(_("Type part of a partner's or its country's name; Enter ticks the only one found"))
         add_row(form, _("Partners:"), self.field("partners", picker), picker.filter)
         domains = CheckGrid(Domain)
         add_row(form, _("Domains:"), self.field("domains", domains), next(iter(domains.boxes.values())))

@@ -17,7 +17,7 @@ from krakow_desk.services.errors import DeskError, InvalidRecord
 from krakow_desk.ui.forms.base import RecordForm
 from krakow_desk.ui.forms.editors import ChoiceField, DateField, LineField, NumberField, SearchField, TextArea
 from krakow_desk.ui.forms.event import source_items
-from krakow_desk.ui.forms.layout import STYLE, FieldBox, add_row, form_layout, scroll_page
+from krakow_desk.ui.forms.layout import STYLE, FieldBox, add_row, form_layout, mark, scroll_page
 from krakow_desk.ui.forms.messages import problem_text
 from krakow_desk.ui.forms.others import currency_items
 from krakow_desk.ui.forms.person import partner_items
@@ -92,14 +92,18 @@ class GiftForm(RecordForm):
     def _gift(self) -> QWidget:
         page = QWidget()
         form = form_layout(page)
-        add_row(form, _("Direction:"), self.field("direction", ChoiceField(GiftDirection)))
+        direction = ChoiceField(GiftDirection)
+        direction.set_value(GiftDirection.GIVEN)     # the same default in both languages
+        add_row(form, _("Direction:"), self.field("direction", direction))
         add_row(form, _("Date:"), self.field(
             "date", DateField(), _("YYYY-MM-DD; YYYY-MM or YYYY where the sources say no more")))
         add_row(form, _("Partner:"), self.field("partner", SearchField(partner_items(self.desk))))
         add_row(form, _("Visit:"), self.field(
             "visit", SearchField([]), _("The visit at which it was handed over, if any")))
         add_row(form, _("Description:"), self.field("description", LineField(), _("e.g. Album about Krakow")))
-        add_row(form, _("Category:"), self.field("category", ChoiceField(GiftCategory)))
+        category = ChoiceField(GiftCategory)
+        category.set_value(GiftCategory.OTHER)       # as the register's default, not the first label
+        add_row(form, _("Category:"), self.field("category", category))
         add_row(form, _("Quantity:"), self.field("quantity", NumberField(whole=True), _("Empty for a single gift")))
         add_row(form, _("Estimated value:"), self.field("value", NumberField(money=True)))
         add_row(form, _("Currency:"), self.field("currency", SearchField(currency_items()), _(
@@ -267,6 +271,8 @@ class GiftPolicyBox(QGroupBox):
         """Write the rules if they changed; False (with the problem at its field) if they are wrong."""
         for box in self.boxes.values():
             box.clear_error()
+        for field in self.limits:
+            mark(field, False)
         problem = self._problem()
         if problem is None:
             wanted = self.value()
@@ -280,6 +286,17 @@ class GiftPolicyBox(QGroupBox):
                 problem = (match.group(1) if match and match.group(1) in self.boxes else "gift_threshold",
                            error.problem)
         name, text = problem
-        self.boxes[name].show_error(problem_text(text))
-        self.boxes[name].editor.setFocus()
+        box = self.boxes[name]
+        if name == "gift_bands":     # the three amounts get the red border, not the row around them
+            box.error.setText(problem_text(text))
+            box.error.show()
+            for field in self.limits:
+                mark(field, True)
+            self.limits[0].setFocus()
+        else:
+            box.show_error(problem_text(text))
+            box.editor.setFocus()
+        # Wrapped hints do not make a shown dialog taller by themselves: make room for the message.
+        window = self.window()
+        window.resize(window.width(), max(window.height(), window.sizeHint().height()))
         return False

@@ -26,7 +26,7 @@ from krakow_desk.ui.tasks import run_task
 from krakow_desk.ui.widgets import section
 
 IMAGE_TYPES = {"image/jpeg", "image/png", "image/tiff"}
-THUMBNAIL = 180     # pixels, the longer side
+THUMBNAIL = 140     # pixels, the longer side
 
 
 @dataclass(frozen=True)
@@ -174,7 +174,7 @@ class GiftsPage(ListPage[GiftRow]):
         super().__init__(*args, **kwargs)
         self.kinds = frozenset({"gift", "partner", "visit", "source", "policy"})
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.splitter.setSizes([760, 520])     # eleven columns: the list gets the room
+        self.splitter.setSizes([680, 600])     # room for the facts, the warnings and the photo
 
     def columns(self) -> Sequence[Column[GiftRow]]:
         return COLUMNS

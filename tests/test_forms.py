@@ -295,7 +295,8 @@ def test_delete_is_refused_while_records_depend_on_it(krakow: Desk, monkeypatch:
     asked = answer(monkeypatch, "question", Button.Yes)
     assert confirm_delete(krakow, "partner", "kyiv", None) is None
     assert asked == [] and len(told) == 1
-    assert "„Kijów”" in told[0] and "2 umowy, 1 wydarzenie" in told[0]
+    # Kyiv's events: the "Most" project, the two cities' presentations and the fairs.
+    assert "„Kijów”" in told[0] and "2 umowy, 4 wydarzenia" in told[0]
     assert krakow.partners.find("kyiv") is not None
 
 
@@ -305,7 +306,7 @@ def test_delete_refusal_in_english(krakow: Desk, monkeypatch: pytest.MonkeyPatch
     told = answer(monkeypatch, "warning", Button.Ok)
     confirm_delete(krakow, "partner", "kyiv", None)
     # The English window lists the partner as Kyiv, so the question names it so too.
-    assert "“Kyiv” cannot be deleted" in told[0] and "2 agreements, 1 event" in told[0]
+    assert "“Kyiv” cannot be deleted" in told[0] and "2 agreements, 4 events" in told[0]
 
 
 def test_delete_asks_and_says_what_goes_with_it(krakow: Desk, monkeypatch: pytest.MonkeyPatch) -> None:

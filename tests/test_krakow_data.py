@@ -150,7 +150,8 @@ def test_visits_events_and_gifts_of_the_programme(krakow: Desk) -> None:
     assert (mission.status.value, mission.start_on, mission.partners) == ("planned", None, ["lviv"])
     # "Kraków regularnie uczestniczy w międzynarodowych targach turystycznych TUR w Göteborgu" -- no year.
     fair = krakow.events.get("gothenburg-tur-fair")
-    assert (fair.kind.value, fair.partners, fair.place, fair.start_on) == ("fair", ["gothenburg"], "Göteborg", None)
+    assert (fair.kind.value, fair.partners, fair.place, fair.start_on) == (
+        "fair", ["gothenburg"], "Göteborg", None)
     # "IV Światowej Konferencji Miast Historycznych w Kyoto w 1994 r." -- a year, no month.
     kyoto = krakow.events.get("lhc-1994-kyoto-conference")
     assert (kyoto.kind.value, kyoto.start_on.iso(), kyoto.place) == ("conference", "1994", "Kyoto")

@@ -95,3 +95,11 @@ def test_deleting_a_partner_removes_its_own_history(desk: Desk) -> None:
     with Session(desk.engine) as session:
         for table in (t.PartnerStatus, t.PartnerAlias, t.PartnerDomain):
             assert session.scalar(sa.select(sa.func.count()).select_from(table)) == 0
+
+
+def test_text_with_a_nul_character_is_refused_with_the_field_named(desk: Desk) -> None:
+    from krakow_desk.services.errors import DeskError
+    with pytest.raises(DeskError, match="name") as error:
+        desk.partners.create({"key": "x", "name": "Kra\x00ków", "kind": "city", "country": "PL"})
+    assert "NUL" in str(error.value)
+    assert desk.partners.count() == 0

@@ -36,6 +36,9 @@ def _fuzzy(value: Any) -> Any:
 def _strip(value: Any) -> Any:
     """Blank text counts as absent, so an emptied form field clears the value."""
     if isinstance(value, str):
+        if "\x00" in value:
+            # PostgreSQL cannot store it, and no text a person types contains it.
+            raise ValueError("contains a NUL character (\\0), which text cannot hold")
         value = value.strip()
         return value or None
     return value

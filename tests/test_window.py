@@ -399,3 +399,39 @@ def test_partner_page_shows_activity_per_year(krakow: Desk, qtbot: Any) -> None:
     rows = [[years.index(r, c).data() for c in range(years.columnCount())] for r in range(years.rowCount())]
     # newest first; empty cells for none, the total always
     assert rows[:2] == [["2003", "", "", "2", "1", "3"], ["2002", "", "", "2", "", "2"]]
+
+
+def test_the_window_opens_on_the_agenda_when_follow_ups_are_overdue(krakow: Desk, qtbot: Any) -> None:
+    from krakow_desk.ui import settings as opt
+    from krakow_desk.ui.settings import Settings
+    Settings().set(opt.LAST_SECTION, "people")
+    krakow.tasks.create({"key": "late", "title": "Podziękować za wizytę", "due_on": "2020-01-10",
+                         "partner": "kyiv"})
+    window = MainWindow(krakow)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.current_section() == "agenda", timeout=10000)
+    agenda_item = window.sidebar.item(0)
+    assert agenda_item.text().endswith("(1)") and agenda_item.font().bold()
+    page = window.pages["agenda"]
+    qtbot.waitUntil(lambda: page.agenda is not None, timeout=10000)
+    assert [i.key for i in page.agenda.overdue] == ["late"]
+    assert window.page_label.text().startswith("1 sprawa zaległa")
+    # once done, the count goes
+    krakow.tasks.update("late", {**krakow.tasks.get("late").model_dump(), "status": "done", "done_on": "2020-01-11"})
+    with qtbot.waitSignal(page.sig_loaded, timeout=10000):
+        page.refresh()
+    assert not window.sidebar.item(0).text().endswith(")") and not window.sidebar.item(0).font().bold()
+
+
+def test_without_anything_overdue_the_window_opens_where_it_was_left(krakow: Desk, qtbot: Any) -> None:
+    from krakow_desk.ui import settings as opt
+    from krakow_desk.ui.settings import Settings
+    Settings().set(opt.LAST_SECTION, "people")
+    window = open_window(krakow, qtbot, "people")
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QApplication
+    QThreadPool.globalInstance().waitForDone(10000)   # the overdue count has answered…
+    QApplication.processEvents()                      # …and its answer has been handled
+    assert window.current_section() == "people"
+    assert window.sidebar.item(0).text() == "Terminarz"

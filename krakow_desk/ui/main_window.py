@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from krakow_desk import i18n
-from krakow_desk.i18n import _
+from krakow_desk.i18n import _, ngettext
 from krakow_desk.services.collection import Changes
 from krakow_desk.services.desk import Desk
 from krakow_desk.services.errors import kind_name
@@ -24,6 +24,7 @@ from krakow_desk.ui.pages import SECTION_OF_KIND, SECTIONS
 from krakow_desk.ui.pages.base import Page
 from krakow_desk.ui.search_box import SearchBox
 from krakow_desk.ui.settings import Settings
+from krakow_desk.ui.tasks import run_task
 from krakow_desk.ui.translation import install_qt_translator
 
 
@@ -35,6 +36,8 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, Page] = {}
         install_qt_translator(i18n.language())
         self._build(self.settings.get(opt.LAST_SECTION), {})
+        # When follow-ups are overdue the window opens on the agenda, saying how many.
+        run_task(self.desk.overdue_count, self._opened_with_overdue, self.show_error, owner=self)
         geometry = self.settings.get(opt.GEOMETRY)
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
             self.resize(1280, 760)
@@ -57,6 +60,8 @@ class MainWindow(QMainWindow):
             page.sig_error.connect(self.show_error)
             page.sig_changed.connect(self.broadcast)
             page.sig_open.connect(self.open_record)
+            if hasattr(page, "sig_overdue"):
+                page.sig_overdue.connect(self.set_overdue)
             self.pages[entry.id] = page
             self.stack.addWidget(page)
             item = QListWidgetItem(_(entry.title), self.sidebar)
@@ -93,7 +98,7 @@ class MainWindow(QMainWindow):
             child.deleteLater()
         bar.addWidget(self.page_label, 1)
         bar.addPermanentWidget(self.database_label)
-        self.show_section(section if section in self.pages else "partners")
+        self.show_section(section if section in self.pages else "agenda")
 
     def _build_toolbar(self) -> None:
         for old in self.findChildren(QToolBar):
@@ -170,6 +175,23 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         page.activate()
         self.page_label.setText(page.status_text())
+
+    def _opened_with_overdue(self, count: int) -> None:
+        self.set_overdue(count)
+        if count:
+            self.show_section("agenda")
+
+    def set_overdue(self, count: int) -> None:
+        """Show the number of overdue follow-ups beside the agenda in the sidebar."""
+        row = [entry.id for entry in SECTIONS].index("agenda")
+        item = self.sidebar.item(row)
+        title = _(SECTIONS[row].title)
+        item.setText(f"{title} ({count})" if count else title)
+        font = item.font()
+        font.setBold(bool(count))
+        item.setFont(font)
+        item.setToolTip(ngettext("{n} follow-up overdue", "{n} follow-ups overdue", count).format(n=count)
+                        if count else title)
 
     def _page_status(self, page: Page, text: str) -> None:
         if page is self.stack.currentWidget():

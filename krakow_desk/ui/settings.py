@@ -26,7 +26,7 @@ class Option(Generic[T]):
 LANGUAGE = Option("ui/language", DEFAULT_LANGUAGE, str)
 GEOMETRY = Option("window/geometry", QByteArray(), QByteArray)
 WINDOW_STATE = Option("window/state", QByteArray(), QByteArray)
-LAST_SECTION = Option("window/section", "partners", str)
+LAST_SECTION = Option("window/section", "agenda", str)   # the agenda is the home page
 SPLITTERS = Option("window/splitters", QByteArray(), QByteArray)
 
 

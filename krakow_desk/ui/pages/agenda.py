@@ -44,6 +44,8 @@ COLUMNS = (
 class AgendaPage(Page):
     sig_loaded = Signal()
     """The agenda has been read and shown."""
+    sig_overdue = Signal(int)
+    """How many follow-ups are overdue, each time the agenda is read."""
 
     kinds = frozenset({"agreement", "partner", "visit", "letter", "task", "event", "gift"})
 
@@ -104,6 +106,7 @@ class AgendaPage(Page):
         for name, table in self.tables.items():
             table.set_records(getattr(agenda, name))
         self.sig_status.emit(self.status_text())
+        self.sig_overdue.emit(len(agenda.overdue))
         self.sig_loaded.emit()
 
     def _open(self, table: RelatedTable, key: str) -> None:

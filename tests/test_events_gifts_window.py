@@ -420,3 +420,12 @@ def test_the_pages_in_english(krakow: Desk, qtbot: Any) -> None:
         pass
     events.open_record("event", FRANKFURT_WEEK)
     assert "31 March – 8 April 2006" in events.detail.facts.text()
+
+
+def test_many_warnings_are_counted_not_listed() -> None:
+    from types import SimpleNamespace
+
+    from krakow_desk.ui.forms.gift import warnings_text
+    text = warnings_text([SimpleNamespace(text=f"Powtarza dar nr {n}") for n in range(5)])
+    assert text.splitlines() == ["⚠ Powtarza dar nr 0", "⚠ Powtarza dar nr 1", "⚠ Powtarza dar nr 2",
+                                 "… i jeszcze 2 ostrzeżenia"]

@@ -54,6 +54,8 @@ PL = {
     "Disposition:": "Dalsze losy:",
     "What became of it: displayed, handed to a museum, used…":
         "Co się z nim stało: wystawiony, przekazany do muzeum, używany…",
+    ("… and {n} more warning", "… and {n} more warnings"):
+        ("… i jeszcze {n} ostrzeżenie", "… i jeszcze {n} ostrzeżenia", "… i jeszcze {n} ostrzeżeń"),
     # the gifts group of the settings
     "Gifts register (the whole office)": "Rejestr darów (całe biuro)",
     "A received gift worth more than this is flagged in the register":

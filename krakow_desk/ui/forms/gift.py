@@ -3,15 +3,14 @@ where it is now. While the user types, the register's warnings (a received gift 
 office's threshold, a gift that repeats one already given) are shown under the form."""
 
 import re
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from krakow_desk.collation import sort_key
 from krakow_desk.domain.enums import GiftCategory, GiftDirection
 from krakow_desk.formatting import format_short_date
-from krakow_desk.i18n import _
+from krakow_desk.i18n import _, ngettext
 from krakow_desk.services.collection import Changes
 from krakow_desk.services.errors import DeskError, InvalidRecord
 from krakow_desk.ui.forms.base import RecordForm
@@ -27,6 +26,18 @@ WARNING_STYLE = ("QLabel#giftWarnings { background: #fff4ce; color: #4d3800; bor
                  " border-radius: 3px; padding: 6px 8px; }")
 CHECK_DELAY_MS = 350         # the warnings are checked once typing pauses, not on every key
 _FIELD = re.compile(r"^([A-Za-z_]+)")
+
+
+SHOWN_WARNINGS = 3           # more would push the form off the screen; the rest are counted
+
+
+def warnings_text(warnings: Sequence[Any]) -> str:
+    """The warnings, one a line, with a sign people notice; beyond a few, how many more."""
+    lines = ["⚠ " + w.text for w in warnings[:SHOWN_WARNINGS]]
+    more = len(warnings) - SHOWN_WARNINGS
+    if more > 0:
+        lines.append(ngettext("… and {n} more warning", "… and {n} more warnings", more).format(n=more))
+    return "\n".join(lines)
 
 
 def visit_text(visit: Any) -> str:
@@ -197,7 +208,7 @@ class GiftForm(RecordForm):
         if generation != self._generation:      # an answer for text since changed
             return
         self.warnings = list(found)
-        self.warning_label.setText("\n".join("⚠ " + w.text for w in found))
+        self.warning_label.setText(warnings_text(found))
         self.warning_label.setVisible(bool(found))
 
 

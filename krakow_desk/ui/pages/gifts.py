@@ -17,7 +17,7 @@ from krakow_desk.labels import choices, label
 from krakow_desk.services.documents import DocumentInfo, open_path
 from krakow_desk.services.gifts import band_of, band_text
 from krakow_desk.titles import partner_name
-from krakow_desk.ui.forms.gift import WARNING_STYLE, visit_text
+from krakow_desk.ui.forms.gift import WARNING_STYLE, visit_text, warnings_text
 from krakow_desk.ui.pages.events import PARTNER, matches_partner, partner_or_country_items, refill, set_names
 from krakow_desk.ui.pages.list_page import FilterCombo, ListPage
 from krakow_desk.ui.pages.record_detail import RecordDetail
@@ -120,7 +120,7 @@ class GiftDetail(QWidget):
     def show_row(self, row: Optional[GiftRow], warnings: Sequence[Any]) -> None:
         self.row = row
         self.documents.show_record(row.key if row else None)
-        self.warnings.setText("\n".join("⚠ " + w.text for w in warnings))
+        self.warnings.setText(warnings_text(warnings))
         self.warnings.setVisible(bool(warnings))
         if row is None:
             self.facts.show_nothing()

@@ -277,12 +277,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         from krakow_desk.exchange.ical import write_calendar
         with _open_desk(args) as desk:
             result = write_calendar(desk, output)
-        print(ngettext("Exported {n} calendar entry to {path}", "Exported {n} calendar entries to {path}",
-                       result.entries).format(n=result.entries, path=output))
-        if result.skipped:
-            print(ngettext("{n} visit or event without an exact date (day, month and year) was left out",
-                           "{n} visits or events without an exact date (day, month and year) were left out",
-                           result.skipped).format(n=result.skipped))
+        print("\n".join(result.summary(str(output))))
         return EXIT_OK
 
     from krakow_desk.exchange import dataset_json

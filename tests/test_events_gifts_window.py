@@ -407,6 +407,18 @@ def test_the_settings_change_the_threshold_and_the_bands(krakow: Desk, qtbot: An
     wait_for_warning(qtbot, form, "100,00 zł")
 
 
+def test_saving_the_gift_rules_keeps_the_other_office_rules(krakow: Desk, qtbot: Any) -> None:
+    from krakow_desk.ui.forms.gift import GiftPolicyBox
+    krakow.set_policy({"reference_pattern": "KD/{number}/{year}", "dormant_months": 12})
+    box = GiftPolicyBox(krakow)
+    qtbot.addWidget(box)
+    box.threshold.setText("450")
+    assert box.save()
+    policy = krakow.policy()
+    assert policy.gift_threshold == Decimal("450")
+    assert (policy.reference_pattern, policy.dormant_months) == ("KD/{number}/{year}", 12)
+
+
 def test_the_pages_in_english(krakow: Desk, qtbot: Any) -> None:
     from krakow_desk import i18n
     i18n.set_language("en")

@@ -337,7 +337,8 @@ def test_deleting_an_organisation_takes_its_membership(krakow: Desk, monkeypatch
 
 
 def test_the_forms_the_window_opens(krakow: Desk, qtbot: Any) -> None:
-    assert set(FORMS) == {"partner", "person", "institution", "organisation", "membership", "agreement"}
+    assert set(FORMS) == {"partner", "person", "institution", "organisation", "membership", "agreement",
+                          "visit", "task", "event", "gift", "letter"}
     form = FORMS["membership"](krakow)
     qtbot.addWidget(form)
     form.editors["organisation"].set_value("eurocities")

@@ -8,7 +8,7 @@ import pytest
 from icalendar import Calendar, Event
 
 from krakow_desk.cli import main
-from krakow_desk.exchange.ical import build_calendar, calendar_bytes, export_ical, item_uid, write_calendar
+from krakow_desk.exchange.ical import build_calendar, calendar_bytes, item_uid, write_calendar
 from krakow_desk.domain.schema import VisitData
 from krakow_desk.i18n import set_language
 from krakow_desk.services.desk import Desk
@@ -171,9 +171,9 @@ def test_hostile_and_native_text_round_trips(desk: Desk, tmp_path: Path) -> None
     assert str(item["SUMMARY"]) == HOSTILE and str(item["LOCATION"]) == "Київ, вул. Хрещатик, 36"
     assert item["DTSTART"].params["TZID"] == "Europe/Kyiv"
     assert str(item["DESCRIPTION"]).endswith("a\tbc\nd")  # control characters dropped, line breaks kept
-    # NUL cannot even be stored in PostgreSQL; it may still come from elsewhere (an import file)
-    record = VisitData(key="nul", direction="incoming", title="a\x00b\x1bc", start_on="2025-09-01")
-    assert str(_read(calendar_bytes([record], [], [], stamp=STAMP))["visit-nul@krakow-desk"]["SUMMARY"]) == "abc"
+    # other control characters never reach the calendar (NUL is refused when a record is entered)
+    record = VisitData(key="esc", direction="incoming", title="a\x1bb\x07c", start_on="2025-09-01")
+    assert str(_read(calendar_bytes([record], [], [], stamp=STAMP))["visit-esc@krakow-desk"]["SUMMARY"]) == "abc"
     # long lines are folded without splitting a character
     assert str(entries["event-native@krakow-desk"]["SUMMARY"]) == "南京 • თბილისი • فاس" * 8
     raw = (tmp_path / "out.ics").read_bytes()
@@ -232,13 +232,15 @@ def test_an_unwritable_file_is_a_readable_error(desk: Desk, tmp_path: Path) -> N
     tmp_path.mkdir()
     target = tmp_path / "no such folder" / "out.ics"
     with pytest.raises(DeskError, match="nie można zapisać .*no such folder"):
-        export_ical(desk, target)
+        write_calendar(desk, target)
     folder = tmp_path / "taken.ics"
     folder.mkdir()
     with pytest.raises(DeskError, match="taken.ics"):
-        export_ical(desk, folder)
+        write_calendar(desk, folder)
     (tmp_path / "old.ics").write_bytes(b"old")
-    assert export_ical(desk, tmp_path / "old.ics") == 7   # the window's call: the number of entries
+    result = write_calendar(desk, tmp_path / "old.ics")
+    assert result.summary("old.ics") == ["Wyeksportowano 7 wpisów kalendarza do pliku old.ics",
+                                         "Pominięto 3 wizyty lub wydarzenia bez dokładnej daty (dnia, miesiąca i roku)"]
     assert (tmp_path / "old.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["old.ics", "taken.ics"]  # no temporary files left
 

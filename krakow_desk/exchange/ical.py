@@ -37,7 +37,7 @@ from krakow_desk.domain import schema as s
 from krakow_desk.domain.enums import Direction, Precision, Side, VisitStatus
 from krakow_desk.domain.fuzzydate import FuzzyDate
 from krakow_desk.formatting import HOME_TIMEZONE, format_date
-from krakow_desk.i18n import _
+from krakow_desk.i18n import _, ngettext
 from krakow_desk.labels import label, language_names
 from krakow_desk.services.errors import DeskError, kind_name
 from krakow_desk.titles import partner_name, person_name
@@ -70,6 +70,17 @@ class CalendarFile:
     @property
     def skipped(self) -> int:
         return len(self.skipped_visits) + len(self.skipped_events)
+
+    def summary(self, path: str) -> list[str]:
+        """What was written, for people: the window's message and the command's output alike."""
+        lines = [ngettext("Exported {n} calendar entry to {path}", "Exported {n} calendar entries to {path}",
+                          self.entries).format(n=self.entries, path=path)]
+        if self.skipped:
+            lines.append(ngettext(
+                "{n} visit or event without an exact date (day, month and year) was left out",
+                "{n} visits or events without an exact date (day, month and year) were left out",
+                self.skipped).format(n=self.skipped))
+        return lines
 
 
 # --- building ---------------------------------------------------------------------------------
@@ -166,11 +177,6 @@ def write_calendar(desk: "Desk", path: Path, stamp: Optional[datetime] = None) -
     result = desk_calendar(desk, stamp)
     write_file(Path(path), result.content)
     return result
-
-
-def export_ical(desk: "Desk", path: Path, stamp: Optional[datetime] = None) -> int:
-    """The same, for callers that report only the number of entries written."""
-    return write_calendar(desk, path, stamp).entries
 
 
 def write_file(path: Path, content: bytes) -> None:

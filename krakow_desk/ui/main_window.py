@@ -206,7 +206,17 @@ class MainWindow(QMainWindow):
         self.search.last_hits = []
 
     def open_record(self, kind: str, key: str) -> bool:
-        """Show a record in the section that lists its kind."""
+        """Show a record in the section that lists its kind; a follow-up task with the record
+        it belongs to."""
+        if kind == "task":
+            task = self.desk.tasks.find(key)
+            if task is None:
+                return False
+            if task.visit is None:
+                for owner in ("letter", "agreement", "event", "partner"):
+                    if getattr(task, owner):
+                        return self.open_record(owner, getattr(task, owner))
+                return False
         section = SECTION_OF_KIND.get(kind)
         if section is None:
             return False

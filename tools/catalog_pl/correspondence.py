@@ -41,4 +41,5 @@ PL = {
     "Events": "Wydarzenia",
     "Gifts": "Dary",
     "Total": "Razem",
+    "Delete the letter “{title}”?": "Usunąć pismo „{title}”?",
 }

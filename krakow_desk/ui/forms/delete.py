@@ -11,7 +11,8 @@ from krakow_desk.services.errors import DeskError, InUse
 from krakow_desk.ui.forms.messages import counted, record_title
 
 COLLECTIONS = {"partner": "partners", "person": "people", "institution": "institutions",
-               "organisation": "organisations", "membership": "memberships", "agreement": "agreements"}
+               "organisation": "organisations", "membership": "memberships", "agreement": "agreements",
+               "visit": "visits", "task": "tasks", "event": "events", "gift": "gifts", "letter": "letters"}
 
 # One question per kind: Polish puts each kind's name in its own case ("partnera", "osobę").
 _ASK: dict[str, Callable[[str], str]] = {
@@ -21,9 +22,21 @@ _ASK: dict[str, Callable[[str], str]] = {
     "organisation": lambda title: _("Delete the organisation “{title}”?").format(title=title),
     "membership": lambda title: _("Delete “{title}”?").format(title=title),
     "agreement": lambda title: _("Delete the agreement “{title}”?").format(title=title),
+    "visit": lambda title: _("Delete the visit “{title}”?").format(title=title),
+    "task": lambda title: _("Delete the task “{title}”?").format(title=title),
+    "event": lambda title: _("Delete the event “{title}”?").format(title=title),
+    "gift": lambda title: _("Delete the gift “{title}” from the register?").format(title=title),
+    "letter": lambda title: _("Delete the letter “{title}”?").format(title=title),
 }
 # Tags that are part of the record itself rather than records of their own.
 _NOT_WORTH_SAYING = {"partner_domain"}
+# Rows that are fields of the record itself (an event's partners and domains, a visit's
+# delegation and programme): "deleted with it: 1 event" would misname them.
+_OWN_PARTS: dict[str, set[str]] = {
+    "event": {"event_domain", "event_partner"},
+    "visit": {"visit_partner", "visit_participant", "programme_item"},
+    "letter": {"letter_person"},
+}
 
 
 def _refuse(parent: Optional[QWidget], title: str, listing: str) -> None:
@@ -41,7 +54,8 @@ def confirm_delete(desk: Desk, kind: str, key: str, parent: Optional[QWidget]) -
         record = records.get(key)
         title = record_title(desk, kind, record)
         blocking = records.dependents(key)
-        going = {t: n for t, n in records.cascading(key).items() if t not in _NOT_WORTH_SAYING}
+        quiet = _NOT_WORTH_SAYING | _OWN_PARTS.get(kind, set())
+        going = {t: n for t, n in records.cascading(key).items() if t not in quiet}
         staying = records.detaching(key)
     except DeskError as error:
         QMessageBox.warning(parent, _("Cannot delete"), error.message)

@@ -286,8 +286,11 @@ class GiftPolicyBox(QGroupBox):
             mark(field, False)
         problem = self._problem()
         if problem is None:
-            wanted = self.value()
-            if wanted == self.policy.model_dump():
+            # Over the policy as it is now: the other office rules (letters' numbering, dormancy)
+            # are kept, whoever changed them last.
+            current = self.desk.policy().model_dump()
+            wanted = {**current, **self.value()}
+            if wanted == current:
                 return True
             try:
                 self.changes = self.desk.set_policy(wanted)

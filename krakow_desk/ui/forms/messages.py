@@ -95,4 +95,11 @@ def record_title(desk: Desk, kind: str, record: object) -> str:
         return _("Krakow's membership in {organisation}").format(organisation=name)
     if kind == "organisation" and getattr(r, "acronym", None) and r.acronym != r.name:  # type: ignore[attr-defined]
         return f"{r.name} ({r.acronym})"  # type: ignore[attr-defined]
+    if kind in ("visit", "task", "event"):
+        return r.title  # type: ignore[attr-defined]
+    if kind == "gift":
+        return r.description  # type: ignore[attr-defined]
+    if kind == "letter":
+        reference = getattr(r, "reference", None)
+        return f"{reference} — {r.subject}" if reference else r.subject  # type: ignore[attr-defined]
     return str(getattr(r, "name", None) or getattr(r, "key"))

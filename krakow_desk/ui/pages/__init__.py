@@ -50,22 +50,11 @@ SECTIONS: tuple[Section, ...] = (
     Section("institutions", N_("Institutions"), _institutions, "Ctrl+4", ("institution",)),
     Section("organisations", N_("Organisations"), _organisations, "Ctrl+5", ("organisation", "membership")),
     Section("agreements", N_("Agreements"), _agreements, "Ctrl+6", ("agreement",)),
-    Section("visits", N_("Visits"), _placeholder(
-        N_("The visits register is not built yet"),
-        N_("The delegation visits recorded so far are listed on each partner's page, in the "
-           "'Visits and events' tab. Planning programmes and briefings comes with the visits register.")),
-        "Ctrl+7"),
-    Section("events", N_("Events"), _placeholder(
-        N_("The events register is not built yet"),
-        N_("Events and projects with partners are listed on each partner's page, in the "
-           "'Visits and events' tab.")), "Ctrl+8"),
-    Section("gifts", N_("Gifts"), _placeholder(
-        N_("The gifts register is not built yet"),
-        N_("Gifts given and received are listed on each partner's page, in the Gifts tab.")), "Ctrl+9"),
-    Section("correspondence", N_("Correspondence"), _placeholder(
-        N_("The correspondence register is not built yet"),
-        N_("Letters and e-mails with a partner are listed on its page, in the Correspondence tab; "
-           "none are recorded in Krakow's data yet.")), ""),
+    Section("visits", N_("Visits"), _page("visits", "VisitsPage"), "Ctrl+7", ("visit", "task")),
+    Section("events", N_("Events"), _page("events", "EventsPage"), "Ctrl+8", ("event",)),
+    Section("gifts", N_("Gifts"), _page("gifts", "GiftsPage"), "Ctrl+9", ("gift",)),
+    Section("correspondence", N_("Correspondence"), _page("correspondence", "CorrespondencePage"), "",
+            ("letter",)),
     Section("reports", N_("Reports"), _placeholder(
         N_("Reports are not built yet"),
         N_("Partner dossiers, the annual cooperation summary and the gifts register extract will be "

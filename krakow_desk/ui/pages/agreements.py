@@ -20,6 +20,7 @@ from krakow_desk.ui.pages.list_page import FilterCombo, ListPage
 from krakow_desk.ui.pages.record_detail import RecordDetail
 from krakow_desk.ui.table_model import Column, date_column, first_day
 from krakow_desk.ui.widgets import RelatedTable, section
+from krakow_desk.ui.documents import DocumentsPanel
 
 
 @dataclass(frozen=True)
@@ -90,12 +91,8 @@ class AgreementDetail(QWidget):
         parts = QSplitter(Qt.Orientation.Vertical, self)
         parts.addWidget(self.facts)
         parts.addWidget(self.timeline_box)
-        try:
-            from krakow_desk.ui.documents import DocumentsPanel
-            self.documents: Optional[QWidget] = DocumentsPanel(desk, "agreement", self)
-            parts.addWidget(section(_("Documents"), self.documents, self))
-        except ImportError:      # the document store arrives with its own module
-            self.documents = None
+        self.documents = DocumentsPanel(desk, "agreement", self)
+        parts.addWidget(section(_("Documents"), self.documents, self))
         parts.setChildrenCollapsible(False)
         parts.setSizes([400, 200, 110])
         layout = QVBoxLayout(self)
@@ -103,8 +100,7 @@ class AgreementDetail(QWidget):
         layout.addWidget(parts)
 
     def show_row(self, row: Optional[AgreementRow], timeline: Sequence[AgreementRow]) -> None:
-        if self.documents is not None:
-            self.documents.show_record(row.key if row else None)  # type: ignore[attr-defined]
+        self.documents.show_record(row.key if row else None)
         if row is None:
             self.facts.show_nothing()
             self.timeline_box.hide()

@@ -20,6 +20,7 @@ from krakow_desk.ui.pages.base import EmptyState
 from krakow_desk.ui.pages.visit_detail import TASK_COLUMNS
 from krakow_desk.ui.table_model import Column, date_column
 from krakow_desk.ui.widgets import FactSheet, RelatedTable, value_label
+from krakow_desk.ui.documents import DocumentsPanel
 
 NOTICE_STYLE = "color: #1d4f2a; background: #e3f4e6; border: 1px solid #8cc79a; border-radius: 3px; padding: 6px;"
 TAB_LETTER, TAB_TASKS, TAB_DOCUMENTS = range(3)
@@ -156,12 +157,8 @@ class LetterDetail(QWidget):
         letter_page.setStretchFactor(1, 2)
         self.tabs.addTab(letter_page, _("Letter and thread"))
         self.tabs.addTab(self._tasks(), _("Follow-ups"))
-        try:
-            from krakow_desk.ui.documents import DocumentsPanel
-            self.documents: Optional[Any] = DocumentsPanel(desk, "letter", self)
-            self.tabs.addTab(self.documents, _("Documents"))
-        except ImportError:      # the document store arrives with its own module
-            self.documents = None
+        self.documents = DocumentsPanel(desk, "letter", self)
+        self.tabs.addTab(self.documents, _("Documents"))
         self.base_titles = [self.tabs.tabText(i) for i in range(self.tabs.count())]
 
         self.nothing = EmptyState(_("No letter selected"), _("Choose a letter from the list."), self)
@@ -203,8 +200,7 @@ class LetterDetail(QWidget):
         self.nothing.setVisible(not shown)
         self.notice.setText(notice)
         self.notice.setVisible(shown and bool(notice))
-        if self.documents is not None:
-            self.documents.show_record(letter.key if letter else None)
+        self.documents.show_record(letter.key if letter else None)
         if letter is None:
             return
         m = letter

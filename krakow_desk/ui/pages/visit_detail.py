@@ -21,6 +21,7 @@ from krakow_desk.ui.pages.base import EmptyState
 from krakow_desk.ui.table_model import Column, date_column
 from krakow_desk.ui.tasks import run_task
 from krakow_desk.ui.widgets import FactSheet, RelatedTable, section, value_label
+from krakow_desk.ui.documents import DocumentsPanel
 
 WARNING_STYLE = "color: #8a5300; background: #fff4d6; border: 1px solid #e0b44a; border-radius: 3px; padding: 6px;"
 TAB_OVERVIEW, TAB_PROGRAMME, TAB_PARTICIPANTS, TAB_GIFTS, TAB_TASKS, TAB_DOCUMENTS = range(6)
@@ -123,12 +124,8 @@ class VisitDetail(QWidget):
         self.tabs.addTab(self.participants, _("Participants"))
         self.tabs.addTab(self._gifts(), _("Gifts"))
         self.tabs.addTab(self._tasks(), _("Follow-ups"))
-        try:
-            from krakow_desk.ui.documents import DocumentsPanel
-            self.documents: Optional[Any] = DocumentsPanel(desk, "visit", self)
-            self.tabs.addTab(self.documents, _("Documents"))
-        except ImportError:      # the document store arrives with its own module
-            self.documents = None
+        self.documents = DocumentsPanel(desk, "visit", self)
+        self.tabs.addTab(self.documents, _("Documents"))
         self.base_titles = [self.tabs.tabText(i) for i in range(self.tabs.count())]
 
         self.nothing = EmptyState(_("No visit selected"), _("Choose a visit from the list."), self)
@@ -190,8 +187,7 @@ class VisitDetail(QWidget):
             widget.setVisible(shown)
         self.nothing.setVisible(not shown)
         self.clash_box.hide()
-        if self.documents is not None:
-            self.documents.show_record(visit.key if visit else None)
+        self.documents.show_record(visit.key if visit else None)
         if visit is None:
             return
         self.title.setText(visit.title)

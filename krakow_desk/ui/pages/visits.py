@@ -195,13 +195,7 @@ class VisitsPage(ListPage[VisitRow]):
         if row is None:
             return
         title = _("Protocol briefing")
-        try:
-            from krakow_desk.reports.briefing import write_briefing
-        except ImportError:
-            QMessageBox.information(self, title, _(
-                "The protocol briefing cannot be printed from this copy of Krakow Desk yet: its report "
-                "module is missing."))
-            return
+        from krakow_desk.reports.briefing import write_briefing
         names = [LANGUAGE_NAMES.get(code, code) for code in LANGUAGES]
         chosen, ok = QInputDialog.getItem(self, title, _("Language of the briefing:"), names,
                                           list(LANGUAGES).index(language()) if language() in LANGUAGES else 0,
@@ -238,13 +232,8 @@ class VisitsPage(ListPage[VisitRow]):
         show_error(self, error)
 
     def export_calendar(self) -> None:
+        from krakow_desk.exchange.ical import write_calendar
         title = _("Export to calendar")
-        try:
-            from krakow_desk.exchange.ical import export_ical
-        except ImportError:
-            QMessageBox.information(self, title, _(
-                "The calendar export is not available in this copy of Krakow Desk yet: its module is missing."))
-            return
         suggested = str(Path(self._folder()) / "krakow-desk.ics")
         path, _filter = QFileDialog.getSaveFileName(self, title, suggested, _("iCalendar files (*.ics)"))
         if not path:
@@ -253,14 +242,12 @@ class VisitsPage(ListPage[VisitRow]):
             path += ".ics"
         desk = self.desk
         self.ical_button.setEnabled(False)
-        run_task(lambda: export_ical(desk, Path(path)), lambda count: self._exported(path, count),
+        run_task(lambda: write_calendar(desk, Path(path)), lambda result: self._exported(path, result),
                  self._export_failed, owner=self)
 
-    def _exported(self, path: str, count: int) -> None:
+    def _exported(self, path: str, result: Any) -> None:
         self.ical_button.setEnabled(True)
-        QMessageBox.information(self, _("Export to calendar"), ngettext(
-            "Exported {n} calendar entry to {path}", "Exported {n} calendar entries to {path}",
-            count).format(n=count, path=path))
+        QMessageBox.information(self, _("Export to calendar"), "\n".join(result.summary(path)))
 
     def _export_failed(self, error: BaseException) -> None:
         self.ical_button.setEnabled(True)

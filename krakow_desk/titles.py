@@ -51,3 +51,14 @@ def untitled_agreement_from_row(kind: str, signed_on: Optional[date], precision:
     """The same, from the columns of a stored row."""
     signed = FuzzyDate(signed_on, Precision(precision or Precision.DAY)) if signed_on else None
     return untitled_agreement(kind, signed)
+
+
+def agreement_standing(agreement: s.AgreementData, status: Any) -> str:
+    """'Umowa o współpracy (12 grudnia 1976) — nie wiadomo, czy obowiązuje': the title, the date
+    of signing and, unless it is in force, where it stands."""
+    from krakow_desk.domain.enums import AgreementState
+    from krakow_desk.formatting import format_date
+    text = agreement_title(agreement)
+    if agreement.signed_on:
+        text += f" ({format_date(agreement.signed_on)})"
+    return text if status is AgreementState.IN_FORCE else f"{text} — {label(status)}"

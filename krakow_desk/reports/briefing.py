@@ -14,7 +14,7 @@ from babel.dates import format_date as babel_date
 from reportlab.platypus import Flowable
 
 from krakow_desk.domain import schema as s
-from krakow_desk.domain.enums import AgreementState, Precision
+from krakow_desk.domain.enums import Precision
 from krakow_desk.domain.fuzzydate import FuzzyDate
 from krakow_desk.formatting import format_date, format_date_range
 from krakow_desk.i18n import _, language, ngettext, using_language
@@ -28,12 +28,11 @@ from krakow_desk.reports.document import ReportInfo, build_pdf, write_pdf
 from krakow_desk.reports.styles import styles
 from krakow_desk.reports.text import capitalised, join, para
 from krakow_desk.services.visit_file import PartnerBrief, VisitFile
-from krakow_desk.titles import agreement_title, partner_name
+from krakow_desk.titles import agreement_standing, partner_name
 
 if TYPE_CHECKING:
     from krakow_desk.services.desk import Desk
 
-SHOWN_AGREEMENTS = (AgreementState.IN_FORCE, AgreementState.NOT_YET_IN_FORCE, AgreementState.UNKNOWN)
 
 
 def visit_dates(start: Optional[FuzzyDate], end: Optional[FuzzyDate]) -> str:
@@ -82,11 +81,7 @@ def _partner(brief: PartnerBrief, several: bool) -> list[Flowable]:
     partner = brief.partner
     names = join(partner.name, partner.name_en if partner.name_en != partner.name else None,
                  partner.name_native, separator=" · ")
-    # In force, and those whose standing the records leave open: an officer should know of them too.
-    agreements = [
-        _dated(agreement_title(a.agreement), a.agreement.signed_on)
-        + ("" if a.state.status is AgreementState.IN_FORCE else f" — {label(a.state.status)}")
-        for a in brief.agreements if a.state.status in SHOWN_AGREEMENTS]
+    agreements = [agreement_standing(a.agreement, a.state.status) for a in brief.standing_agreements]
     visits = [_dated(v.title, v.start_on) for v in brief.last_visits]
     tasks = [join(t.title, _("due {date}").format(date=format_date(t.due_on)) if t.due_on else None,
                   t.assignee, separator=" — ") for t in brief.open_tasks]

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from krakow_desk.domain import schema as s
 from krakow_desk.domain import tables as t
-from krakow_desk.domain.enums import ClashKind, Side, TaskStatus
+from krakow_desk.domain.enums import AgreementState, ClashKind, Side, TaskStatus
 from krakow_desk.domain.protocol import (
     Clash, InterpretingNeed, Speaker, cross_visit_clashes, interpreting, programme_clashes,
     sort_programme, visit_days,
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from krakow_desk.services.desk import Desk
 
 LAST_VISITS = 3
+STANDING = (AgreementState.IN_FORCE, AgreementState.NOT_YET_IN_FORCE, AgreementState.UNKNOWN)
 OPEN = (TaskStatus.OPEN, TaskStatus.IN_PROGRESS)
 
 
@@ -64,8 +65,13 @@ class PartnerBrief:
 
     @property
     def agreements_in_force(self) -> list[AgreementBrief]:
-        from krakow_desk.domain.enums import AgreementState
         return [a for a in self.agreements if a.state.status is AgreementState.IN_FORCE]
+
+    @property
+    def standing_agreements(self) -> list[AgreementBrief]:
+        """In force, not yet in force, or of unknown standing (most of Krakow's: the sources give
+        no term): the ones an officer should know of before a meeting."""
+        return [a for a in self.agreements if a.state.status in STANDING]
 
 
 @dataclass(frozen=True)

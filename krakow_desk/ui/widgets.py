@@ -117,8 +117,13 @@ class RelatedTable(QStackedWidget):
         self.model.set_records(records)
         self.setCurrentWidget(self.view if records else self.empty)
         if self.compact:
-            rows = self.view.verticalHeader().defaultSectionSize() * (len(records) + 1)
-            self.setFixedHeight(min(rows + 8, 320) if records else self.empty.sizeHint().height())
+            # Exactly the header and the rows: a list of two is two lines tall, not three.
+            rows = self.view.verticalHeader().defaultSectionSize() * len(records)
+            header = self.view.horizontalHeader().sizeHint().height()
+            height = header + rows + 2 * self.view.frameWidth()
+            if self.view.horizontalScrollBar().isVisible():
+                height += self.view.horizontalScrollBar().sizeHint().height()
+            self.setFixedHeight(min(height, 320) if records else self.empty.sizeHint().height())
         if records:
             fit_columns(self.view, most=320)
 

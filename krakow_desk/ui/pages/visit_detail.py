@@ -16,7 +16,7 @@ from krakow_desk.domain.enums import Precision
 from krakow_desk.formatting import format_date, format_date_range, format_money
 from krakow_desk.i18n import N_, _, language
 from krakow_desk.labels import label, language_names
-from krakow_desk.titles import agreement_title, partner_name
+from krakow_desk.titles import agreement_standing, partner_name
 from krakow_desk.ui.pages.base import EmptyState
 from krakow_desk.ui.table_model import Column, date_column
 from krakow_desk.ui.tasks import run_task
@@ -254,8 +254,8 @@ class VisitDetail(QWidget):
         ]
         for brief in file.partners:
             parts.append(FactSheet.rows_html(partner_name(brief.partner), [
-                (_("Agreements in force"), "; ".join(agreement_title(a.agreement) for a in brief.agreements_in_force)
-                 or _("none")),
+                (_("Agreements"), "\n".join(agreement_standing(a.agreement, a.state.status)
+                                             for a in brief.standing_agreements) or _("none in force")),
                 (_("Last visits"), "; ".join(f"{x.title} ({visit_dates(x)})" if visit_dates(x) else x.title
                                              for x in brief.last_visits)),
                 (_("Open follow-ups"), "; ".join(t.title for t in brief.open_tasks))]))

@@ -80,7 +80,7 @@ def test_dormancy_at_its_boundary(office: Desk) -> None:
                           "partners": ["kijow"], "start_on": "2024-11-21"})
     dormant = office.agenda(today=TODAY).dormant_partners
     assert keys(dormant) == ["kijow"]                       # Moskwa is suspended, not dormant
-    assert dormant[0].title == "Brak aktywności od 21 listopada 2024"
+    assert dormant[0].title == "Ostatnia aktywność: 21 listopada 2024"
     assert keys(office.agenda(today=date(2026, 11, 23)).dormant_partners) == ["kijow", "lwow"]
 
 
@@ -110,3 +110,16 @@ def test_partner_activity_per_year(office: Desk) -> None:
     assert partner_activity(office, "lwow") == [YearActivity(2025, visits=1, events=1), YearActivity(2026, letters=1)]
     assert activity_by_partner(office, 2026, 2026) == {"lwow": [YearActivity(2026, letters=1)]}
     assert partner_activity(office, "moskwa") == []
+
+
+def test_follow_ups_of_a_record_and_of_a_partner(office: Desk) -> None:
+    office.agreements.create({"key": "a", "partner": "lwow", "kind": "cooperation_agreement", "signed_on": "2020"})
+    office.visits.create({"key": "v", "direction": "incoming", "title": "Wizyta", "partners": ["lwow", "kijow"]})
+    office.tasks.create({"key": "on-visit", "title": "Podziękować", "due_on": "2026-12-01", "visit": "v"})
+    office.tasks.create({"key": "on-agreement", "title": "Przedłużyć", "due_on": "2026-11-01", "agreement": "a"})
+    office.tasks.create({"key": "on-partner", "title": "Zadzwonić", "partner": "lwow"})
+    office.tasks.create({"key": "done", "title": "Już", "due_on": "2026-01-01", "partner": "lwow", "status": "done"})
+    assert [t.key for t in office.tasks_of("partner", "lwow")] == ["on-agreement", "on-visit", "on-partner", "done"]
+    assert [t.key for t in office.tasks_of("partner", "kijow")] == ["on-visit"]
+    assert [t.key for t in office.tasks_of("agreement", "a")] == ["on-agreement"]
+    assert office.tasks_of("partner", "moskwa") == []

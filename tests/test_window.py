@@ -434,3 +434,34 @@ def test_without_anything_overdue_the_window_opens_where_it_was_left(krakow: Des
     QApplication.processEvents()                      # …and its answer has been handled
     assert window.current_section() == "people"
     assert window.sidebar.item(0).text() == "Terminarz"
+
+
+def test_follow_ups_on_the_partner_and_agreement_pages(krakow: Desk, qtbot: Any) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+    krakow.tasks.create({"key": "renew", "title": "Sprawdzić, czy umowa obowiązuje", "due_on": "2027-01-15",
+                         "agreement": "rochester-1973-07-18-cooperation-agreement"})
+    window = open_window(krakow, qtbot)
+    page = window.pages["partners"]
+    page.open_record("partner", "rochester")
+    qtbot.waitUntil(lambda: page.detail.file is not None and page.detail.file.partner.key == "rochester",
+                    timeout=10000)
+    table = page.detail.follow_ups.table.model
+    assert [table.record(r).key for r in range(table.rowCount())] == ["renew"]
+    assert page.detail.tabs.tabText(6).endswith("(1)")
+
+    def fill(form: Any) -> None:
+        assert form.editors["partner"].value() == "rochester"
+        form.editors["title"].setText("Zaprosić burmistrza")
+        form.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    when_dialog_opens(fill)
+    reloaded(qtbot, page, page.detail.follow_ups.add_button.click)
+    assert {t.title for t in page.detail.file.tasks} == {"Sprawdzić, czy umowa obowiązuje", "Zaprosić burmistrza"}
+
+    # the task opened from anywhere shows with its agreement
+    assert window.open_record("task", "renew")
+    agreements = window.pages["agreements"]
+    assert window.current_section() == "agreements"
+    qtbot.waitUntil(lambda: agreements.selected_key() == "rochester-1973-07-18-cooperation-agreement",
+                    timeout=10000)
+    follow_ups = agreements.detail.follow_ups.table.model
+    assert [follow_ups.record(r).key for r in range(follow_ups.rowCount())] == ["renew"]

@@ -131,7 +131,7 @@ def dormant_partners(session: Session, partners: dict[str, AgendaPartner], curre
         if fuzzy is None:
             title, when, precision = _("No activity recorded"), None, Precision.DAY
         else:
-            title = _("No activity since {date}").format(date=format_date(fuzzy.start, fuzzy.precision))
+            title = _("Last activity: {date}").format(date=format_date(fuzzy.start, fuzzy.precision))
             when, precision = fuzzy.start, fuzzy.precision
         items.append(AgendaItem(when, "dormant", title, partners.get(key), key, record_kind="partner",
                                 precision=precision))

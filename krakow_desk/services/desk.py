@@ -231,6 +231,11 @@ class Desk:
         from krakow_desk.services.agenda import agenda
         return agenda(self, today or date.today(), days)
 
+    def tasks_of(self, kind: str, key: str) -> list[s.TaskData]:
+        """Follow-ups of a partner (with its records'), agreement, visit, letter or event."""
+        from krakow_desk.services.follow_ups import tasks_of
+        return tasks_of(self, kind, key)
+
     def overdue_count(self, today: Optional[date] = None) -> int:
         """Open follow-ups past their due date (a count, cheap enough for start-up)."""
         from krakow_desk.services.agenda_lists import count_overdue

@@ -10,6 +10,7 @@ from krakow_desk.domain import schema as s
 from krakow_desk.domain import tables as t
 from krakow_desk.services import shapes
 from krakow_desk.services.activity import YearActivity, activity_in
+from krakow_desk.services.follow_ups import tasks_in
 from krakow_desk.services.errors import NotFound
 from krakow_desk.services.mapping import KeyCache
 
@@ -37,6 +38,7 @@ class PartnerFile:
     gifts: list[s.GiftData] = field(default_factory=list)
     letters: list[s.LetterData] = field(default_factory=list)
     activity: list[YearActivity] = field(default_factory=list)     # per year, oldest first
+    tasks: list[s.TaskData] = field(default_factory=list)           # its follow-ups and its records'
 
 
 def _models(session: Session, kind: shapes.Kind, keys: KeyCache, where: Any, order: Any) -> list[Any]:
@@ -70,8 +72,9 @@ def partner_file(desk: "Desk", key: str) -> PartnerFile:
         people = _models(session, shapes.PERSON, keys, t.Person.id.in_(person_ids),
                          (t.Person.family_name, t.Person.given_name))
         activity = activity_in(session, [key]).get(key, [])
+        tasks = tasks_in(session, "partner", pid)
     return PartnerFile(partner, agreements, institutions, _contacts(people, key, institution_names),
-                       visits, events, gifts, letters, activity)
+                       visits, events, gifts, letters, activity, tasks)
 
 
 def _contacts(people: list[s.PersonData], partner: str, institutions: dict[str, str]) -> list[Contact]:

@@ -213,9 +213,13 @@ class MainWindow(QMainWindow):
             if task is None:
                 return False
             if task.visit is None:
-                for owner in ("letter", "agreement", "event", "partner"):
+                for owner in ("letter", "agreement", "event"):
                     if getattr(task, owner):
                         return self.open_record(owner, getattr(task, owner))
+                if task.partner:
+                    partners = self.show_section("partners")
+                    partners.open_partner_tab(task.partner, "task", key)  # type: ignore[attr-defined]
+                    return True
                 return False
         section = SECTION_OF_KIND.get(kind)
         if section is None:

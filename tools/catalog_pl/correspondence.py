@@ -12,7 +12,7 @@ PL = {
          "Odpowiedź partnera na „{subject}” — czeka {n} dni",
          "Odpowiedź partnera na „{subject}” — czeka {n} dni"),
     "No activity recorded": "Brak zarejestrowanej aktywności",
-    "No activity since {date}": "Brak aktywności od {date}",
+    "Last activity: {date}": "Ostatnia aktywność: {date}",
     # the agenda page (ui/pages/agenda.py)
     "No follow-up is overdue.": "Żadna sprawa nie jest zaległa.",
     "No letter awaits a reply in this period.": "W tym okresie żaden list nie czeka na odpowiedź.",
@@ -24,7 +24,6 @@ PL = {
     "their reply": "odpowiedź partnera",
     "incoming visit": "wizyta w Krakowie",
     "trip abroad": "wyjazd zagraniczny",
-    "last activity": "ostatnia aktywność",
     ("{n} thing to see to in the next {days} days", "{n} things to see to in the next {days} days"):
         ("{n} sprawa w ciągu najbliższych {days} dni", "{n} sprawy w ciągu najbliższych {days} dni",
          "{n} spraw w ciągu najbliższych {days} dni"),
@@ -42,4 +41,9 @@ PL = {
     "Gifts": "Dary",
     "Total": "Razem",
     "Delete the letter “{title}”?": "Usunąć pismo „{title}”?",
+    # follow-ups on the partner and agreement pages (ui/follow_ups.py)
+    "Nothing to follow up is recorded for this agreement.":
+        "Dla tej umowy nie zapisano żadnych spraw do załatwienia.",
+    "Nothing to follow up is recorded for this partner or its agreements, visits, letters and events.":
+        "Dla tego partnera ani jego umów, wizyt, pism i wydarzeń nie zapisano żadnych spraw do załatwienia.",
 }

@@ -28,7 +28,7 @@ LISTS = (
 KIND_NAMES = {
     "notice_deadline": N_("notice deadline"), "expiry": N_("term ends"), "programme_end": N_("programme ends"),
     "task": N_("follow-up"), "awaiting_our_reply": N_("our reply"), "awaiting_their_reply": N_("their reply"),
-    "incoming_visit": N_("incoming visit"), "outgoing_visit": N_("trip abroad"), "dormant": N_("last activity"),
+    "incoming_visit": N_("incoming visit"), "outgoing_visit": N_("trip abroad"), "dormant": N_("dormant"),
 }
 
 

@@ -21,6 +21,7 @@ from krakow_desk.ui.pages.record_detail import RecordDetail
 from krakow_desk.ui.table_model import Column, date_column, first_day
 from krakow_desk.ui.widgets import RelatedTable, section
 from krakow_desk.ui.documents import DocumentsPanel
+from krakow_desk.ui.follow_ups import FollowUpsPanel
 
 
 @dataclass(frozen=True)
@@ -93,14 +94,19 @@ class AgreementDetail(QWidget):
         parts.addWidget(self.timeline_box)
         self.documents = DocumentsPanel(desk, "agreement", self)
         parts.addWidget(section(_("Documents"), self.documents, self))
+        self.desk = desk
+        self.follow_ups = FollowUpsPanel(_("Nothing to follow up is recorded for this agreement."), self,
+                                         compact=True)
+        parts.addWidget(section(_("Follow-ups"), self.follow_ups, self))
         parts.setChildrenCollapsible(False)
-        parts.setSizes([400, 200, 110])
+        parts.setSizes([400, 200, 110, 90])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(parts)
 
     def show_row(self, row: Optional[AgreementRow], timeline: Sequence[AgreementRow]) -> None:
         self.documents.show_record(row.key if row else None)
+        self.follow_ups.set_tasks(self.desk.tasks_of("agreement", row.key) if row else [])
         if row is None:
             self.facts.show_nothing()
             self.timeline_box.hide()
@@ -136,7 +142,9 @@ class AgreementsPage(ListPage[AgreementRow]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.kinds = frozenset({"agreement", "partner"})
+        self.kinds = frozenset({"agreement", "partner", "task"})
+        self.detail.follow_ups.sig_add.connect(self._add_task)
+        self.detail.follow_ups.sig_edit.connect(lambda key: self._run_form(key, None, "task", self.selected_key()))
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
 
     def columns(self) -> Sequence[Column[AgreementRow]]:
@@ -175,6 +183,11 @@ class AgreementsPage(ListPage[AgreementRow]):
     def new_record(self) -> None:
         row = self.selected_record()
         self._run_form(None, {"partner": row.agreement.partner} if row else None)
+
+    def _add_task(self) -> None:
+        row = self.selected_record()
+        if row is not None:
+            self._run_form(None, {"agreement": row.key, "partner": row.agreement.partner}, "task", row.key)
 
     def count_text(self, n: int) -> str:
         return ngettext("{n} agreement", "{n} agreements", n).format(n=n)

@@ -17,7 +17,7 @@ from krakow_desk.formatting import format_date
 from krakow_desk.i18n import N_, _, ngettext
 from krakow_desk.labels import label
 from krakow_desk.ui.pages.base import EmptyState
-from krakow_desk.ui.pages.visit_detail import TASK_COLUMNS
+from krakow_desk.ui.follow_ups import FollowUpsPanel
 from krakow_desk.ui.table_model import Column, date_column
 from krakow_desk.ui.widgets import FactSheet, RelatedTable, value_label
 from krakow_desk.ui.documents import DocumentsPanel
@@ -171,16 +171,11 @@ class LetterDetail(QWidget):
         self.show_letter(None)
 
     def _tasks(self) -> QWidget:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        self.tasks = RelatedTable(TASK_COLUMNS, lambda t: t.key, _("No follow-up tasks"),
-                                  _("Nothing to follow up is recorded for this letter."), page)
-        self.tasks.sig_open.connect(self.sig_edit_task.emit)
-        self.add_task_button = QPushButton(_("Add follow-up task…"), page)
-        self.add_task_button.clicked.connect(self.sig_add_task.emit)
-        layout.addWidget(self.tasks, 1)
-        layout.addWidget(self.add_task_button, 0, Qt.AlignmentFlag.AlignLeft)
-        return page
+        panel = FollowUpsPanel(_("Nothing to follow up is recorded for this letter."), self)
+        panel.sig_edit.connect(self.sig_edit_task.emit)
+        panel.sig_add.connect(self.sig_add_task.emit)
+        self.tasks, self.add_task_button = panel.table, panel.add_button
+        return panel
 
     def _open_thread_letter(self, key: str) -> None:
         if self.letter is None or key != self.letter.key:

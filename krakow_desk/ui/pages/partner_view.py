@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from krakow_desk.domain import schema as s
+from krakow_desk.domain.enums import TaskStatus
 from krakow_desk.domain.continents import continent_of
 from krakow_desk.domain.geo import distance_km
 from krakow_desk.domain.records import status_on
@@ -22,11 +23,12 @@ from krakow_desk.labels import NOT_STATED, country_name, label
 from krakow_desk.services.partner_file import PartnerFile
 from krakow_desk.titles import partner_name, person_name
 from krakow_desk.ui.pages.agreements import TIMELINE, AgreementRow
+from krakow_desk.ui.follow_ups import FollowUpsPanel
 from krakow_desk.ui.pages.base import EmptyState
 from krakow_desk.ui.table_model import Column, date_column, first_day
 from krakow_desk.ui.widgets import FactSheet, RelatedTable, section, value_label
 
-TAB_OVERVIEW, TAB_AGREEMENTS, TAB_PEOPLE, TAB_ACTIVITY, TAB_GIFTS, TAB_LETTERS, TAB_HISTORY = range(7)
+TAB_OVERVIEW, TAB_AGREEMENTS, TAB_PEOPLE, TAB_ACTIVITY, TAB_GIFTS, TAB_LETTERS, TAB_TASKS, TAB_HISTORY = range(8)
 
 
 def _dates(start: Any, end: Any) -> str:
@@ -109,6 +111,10 @@ class PartnerView(QWidget):
     """(kind, key) of a related record the user opened."""
     sig_add_agreement = Signal()
     """The user asked for a new agreement with this partner."""
+    sig_add_task = Signal()
+    """The user asked for a new follow-up task about this partner."""
+    sig_edit_task = Signal(str)
+    """The key of a follow-up task the user opened."""
 
     def __init__(self, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
@@ -181,6 +187,12 @@ class PartnerView(QWidget):
                                     _("No letter or e-mail exchanged with this partner is recorded."))
         self.letters.sig_open.connect(lambda key: self.sig_open.emit("letter", key))
         self.tabs.addTab(self.letters, _("Correspondence"))
+        self.follow_ups = FollowUpsPanel(
+            _("Nothing to follow up is recorded for this partner or its agreements, visits, letters and events."),
+            self)
+        self.follow_ups.sig_add.connect(self.sig_add_task.emit)
+        self.follow_ups.sig_edit.connect(self.sig_edit_task.emit)
+        self.tabs.addTab(self.follow_ups, _("Follow-ups"))
         self.tabs.addTab(EmptyState(
             _("No change history yet"),
             _("Who changed what and when will be recorded here from a later version of Krakow Desk. "
@@ -238,7 +250,10 @@ class PartnerView(QWidget):
         self.years.set_records(file.activity)
         self.gifts.set_records(file.gifts)
         self.letters.set_records(file.letters)
-        counts = (None, file.agreements, file.contacts, [*file.visits, *file.events], file.gifts, file.letters)
+        self.follow_ups.set_tasks(file.tasks)
+        open_tasks = [t for t in file.tasks if t.status in (TaskStatus.OPEN, TaskStatus.IN_PROGRESS)]
+        counts = (None, file.agreements, file.contacts, [*file.visits, *file.events], file.gifts, file.letters,
+                  open_tasks)
         for tab, records in enumerate(counts):
             if records is not None:
                 base = self.tabs.tabText(tab).split(" (")[0]
@@ -279,7 +294,7 @@ class PartnerView(QWidget):
             "agreement": (TAB_AGREEMENTS, self.agreements), "person": (TAB_PEOPLE, self.contacts),
             "institution": (TAB_PEOPLE, self.institutions), "visit": (TAB_ACTIVITY, self.activity),
             "event": (TAB_ACTIVITY, self.activity), "gift": (TAB_GIFTS, self.gifts),
-            "letter": (TAB_LETTERS, self.letters),
+            "letter": (TAB_LETTERS, self.letters), "task": (TAB_TASKS, self.follow_ups.table),
         }.get(kind, (TAB_OVERVIEW, None))
         self.tabs.setCurrentIndex(tab)
         if table is not None:

@@ -50,11 +50,13 @@ class PartnersPage(ListPage[PartnerData]):
         self._home: Optional[HomeData] = None
         super().__init__(desk, parent)
         self.kinds = frozenset({"partner", "agreement", "person", "institution", "visit", "event",
-                                "gift", "letter"})
+                                "gift", "letter", "task"})
         self.detail.sig_edit.connect(self.edit_selected)
         self.detail.sig_add_person.connect(self._add_contact)
         self.detail.sig_open.connect(self.sig_open.emit)
         self.detail.sig_add_agreement.connect(self._add_agreement)
+        self.detail.sig_add_task.connect(self._add_task)
+        self.detail.sig_edit_task.connect(lambda key: self._run_form(key, None, "task", self.selected_key()))
 
     def columns(self) -> Sequence[Column[PartnerData]]:
         return partner_columns()
@@ -138,6 +140,11 @@ class PartnersPage(ListPage[PartnerData]):
         key = self.selected_key()
         if key:
             self._run_form(None, {"partner": key}, "agreement", key)
+
+    def _add_task(self) -> None:
+        key = self.selected_key()
+        if key:
+            self._run_form(None, {"partner": key}, "task", key)
 
     def _add_contact(self) -> None:
         key = self.selected_key()

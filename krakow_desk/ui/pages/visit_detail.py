@@ -22,6 +22,7 @@ from krakow_desk.ui.table_model import Column, date_column
 from krakow_desk.ui.tasks import run_task
 from krakow_desk.ui.widgets import FactSheet, RelatedTable, section, value_label
 from krakow_desk.ui.documents import DocumentsPanel
+from krakow_desk.ui.follow_ups import FollowUpsPanel
 
 WARNING_STYLE = "color: #8a5300; background: #fff4d6; border: 1px solid #e0b44a; border-radius: 3px; padding: 6px;"
 TAB_OVERVIEW, TAB_PROGRAMME, TAB_PARTICIPANTS, TAB_GIFTS, TAB_TASKS, TAB_DOCUMENTS = range(6)
@@ -61,14 +62,6 @@ PEOPLE_GIFT_COLUMNS = (Column(N_("Participant"), lambda pair: pair[0]),) + tuple
     Column(c.header, lambda pair, c=c: c.text(pair[1]),
            sort=(lambda pair, c=c: c.sort(pair[1])) if c.sort else None, align_right=c.align_right)
     for c in GIFT_COLUMNS)
-TASK_COLUMNS = (
-    date_column(N_("Due"), lambda t: t.due_on),
-    Column(N_("Task"), lambda t: t.title),
-    Column(N_("Assigned to"), lambda t: t.assignee or ""),
-    Column(N_("Status"), lambda t: label(t.status)),
-)
-
-
 class VisitDetail(QWidget):
     """Shows one visit; the list page feeds it with ``show_visit``."""
 
@@ -165,16 +158,11 @@ class VisitDetail(QWidget):
         self.sig_open.emit("gift", key)
 
     def _tasks(self) -> QWidget:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        self.tasks = RelatedTable(TASK_COLUMNS, lambda t: t.key, _("No follow-up tasks"),
-                                  _("Nothing to follow up is recorded for this visit."), page)
-        self.tasks.sig_open.connect(self.sig_edit_task.emit)
-        self.add_task_button = QPushButton(_("Add follow-up task…"), page)
-        self.add_task_button.clicked.connect(self.sig_add_task.emit)
-        layout.addWidget(self.tasks, 1)
-        layout.addWidget(self.add_task_button, 0, Qt.AlignmentFlag.AlignLeft)
-        return page
+        panel = FollowUpsPanel(_("Nothing to follow up is recorded for this visit."), self)
+        panel.sig_edit.connect(self.sig_edit_task.emit)
+        panel.sig_add.connect(self.sig_add_task.emit)
+        self.tasks, self.add_task_button = panel.table, panel.add_button
+        return panel
 
     # --- content ---------------------------------------------------------------------------
 

@@ -143,6 +143,24 @@ def build_parser() -> argparse.ArgumentParser:
     briefing.add_argument("visit", metavar=_("VISIT"), help=_("the visit's key"))
     _report_options(briefing)
     briefing.set_defaults(handler=cmd_report_briefing)
+    dossier = reports.add_parser("dossier", help=_("a partner's dossier"),
+                                 description=_("Everything the office holds on one partner, for a "
+                                               "meeting or the archive. PARTNER is a Polish, English "
+                                               "or native name, or the key."))
+    dossier.add_argument("partner", metavar=_("PARTNER"), help=_("the partner's name or key"))
+    _report_options(dossier)
+    dossier.set_defaults(handler=cmd_report_dossier)
+    annual = reports.add_parser("annual", help=_("the annual cooperation summary"),
+                                description=_("The year's cooperation in figures and records, for "
+                                              "the City Council, compared with the year before."))
+    annual.add_argument("year", type=_positive_int, metavar=_("YEAR"), help=_("the year"))
+    _report_options(annual)
+    annual.set_defaults(handler=cmd_report_annual)
+    gifts = reports.add_parser("gifts", help=_("an extract of the gifts register"),
+                               description=_("Gifts given and received, of one year or of all years."))
+    gifts.add_argument("--year", type=_positive_int, metavar=_("YEAR"), help=_("only this year"))
+    _report_options(gifts)
+    gifts.set_defaults(handler=cmd_report_gifts)
 
     imp = commands.add_parser("import", help=_("merge a dataset file into the database"),
                               description=_("Merge a dataset file (JSON) into the database: records "
@@ -267,6 +285,37 @@ def cmd_report_briefing(args: argparse.Namespace) -> int:
     output = _output_file(args.output)
     with _open_desk(args) as desk:
         write_briefing(desk, args.visit, output, args.report_lang or language())
+    print(_("Written to {path}").format(path=output))
+    return EXIT_OK
+
+
+def cmd_report_dossier(args: argparse.Namespace) -> int:
+    from krakow_desk.reports.dossier import write_dossier
+
+    output = _output_file(args.output)
+    with _open_desk(args) as desk:
+        partner = desk.find_partner(args.partner)
+        write_dossier(desk, partner.key, output, args.report_lang or language())
+    print(_("Written to {path}").format(path=output))
+    return EXIT_OK
+
+
+def cmd_report_annual(args: argparse.Namespace) -> int:
+    from krakow_desk.reports.annual import write_annual
+
+    output = _output_file(args.output)
+    with _open_desk(args) as desk:
+        write_annual(desk, args.year, output, args.report_lang or language())
+    print(_("Written to {path}").format(path=output))
+    return EXIT_OK
+
+
+def cmd_report_gifts(args: argparse.Namespace) -> int:
+    from krakow_desk.reports.gifts import write_gifts_extract
+
+    output = _output_file(args.output)
+    with _open_desk(args) as desk:
+        write_gifts_extract(desk, args.year, output, args.report_lang or language())
     print(_("Written to {path}").format(path=output))
     return EXIT_OK
 

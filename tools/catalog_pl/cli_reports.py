@@ -22,4 +22,21 @@ PL = {
     "language of the report (pl or en; default: the interface's)":
         "język raportu (pl lub en; domyślnie język interfejsu)",
     "Written to {path}": "Zapisano do pliku {path}",
+    "a partner's dossier": "dossier partnera",
+    "Everything the office holds on one partner, for a meeting or the archive. PARTNER is a Polish, "
+    "English or native name, or the key.":
+        "Wszystko, co biuro wie o jednym partnerze — na spotkanie lub do archiwum. PARTNER to nazwa "
+        "polska, angielska lub oryginalna albo klucz.",
+    "PARTNER": "PARTNER",
+    "the partner's name or key": "nazwa lub klucz partnera",
+    "the annual cooperation summary": "roczne podsumowanie współpracy",
+    "The year's cooperation in figures and records, for the City Council, compared with the year before.":
+        "Współpraca w danym roku w liczbach i zapisach, dla Rady Miasta, w porównaniu z rokiem "
+        "poprzednim.",
+    "YEAR": "ROK",
+    "the year": "rok",
+    "an extract of the gifts register": "wyciąg z rejestru darów",
+    "Gifts given and received, of one year or of all years.":
+        "Dary przekazane i otrzymane — z jednego roku lub ze wszystkich lat.",
+    "only this year": "tylko z tego roku",
 }

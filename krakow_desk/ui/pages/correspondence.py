@@ -20,7 +20,7 @@ from krakow_desk.ui.forms.letter import OPPOSITE, reply_subject
 from krakow_desk.ui.pages.correspondence_detail import (
     TAB_TASKS, LetterDetail, replies_index, reply_state, thread_of,
 )
-from krakow_desk.ui.pages.list_page import FilterCombo, ListPage
+from krakow_desk.ui.pages.list_page import FilterCombo, ListPage, set_names
 from krakow_desk.ui.table_model import Column, date_column
 
 AWAITING, OVERDUE, REPLIED = "awaiting", "overdue", "replied"
@@ -132,10 +132,8 @@ class CorrespondencePage(ListPage[LetterRow]):
         self.year_combo = FilterCombo(_("All years"), [])
         self.reply_combo = FilterCombo(_("Replied or not"), [
             (AWAITING, _("awaiting a reply")), (OVERDUE, _("reply overdue")), (REPLIED, _("replied"))])
-        for combo, name in ((self.direction_combo, _("Direction")), (self.partner_combo, _("Partner")),
-                            (self.year_combo, _("Year")), (self.reply_combo, _("Reply"))):
-            combo.setToolTip(name)
-            combo.setAccessibleName(name)
+        set_names([(self.direction_combo, _("Direction")), (self.partner_combo, _("Partner")),
+                   (self.year_combo, _("Year")), (self.reply_combo, _("Reply"))])
         return [
             (self.direction_combo, lambda r, v: r.letter.direction == v),
             (self.partner_combo, lambda r, v: r.letter.partner == v),
@@ -149,11 +147,11 @@ class CorrespondencePage(ListPage[LetterRow]):
                           key=lambda item: sort_key(item[1]))
         if partners != self._partner_keys:
             self._partner_keys = partners
-            self._refill(self.partner_combo, _("All partners"), partners)
+            self.partner_combo.refill(_("All partners"), partners)
         years = sorted({r.letter.date.year for r in records}, reverse=True)
         if years != self._years:
             self._years = years
-            self._refill(self.year_combo, _("All years"), [(year, str(year)) for year in years])
+            self.year_combo.refill(_("All years"), [(year, str(year)) for year in years])
         self._letters = {r.key: r.letter for r in records}
         self._replies = {r.key: list(r.answers) for r in records if r.answers}
         created = [r for r in records if r.key in self._created]
@@ -168,17 +166,6 @@ class CorrespondencePage(ListPage[LetterRow]):
         if self._sized and not sized:
             header = self.table.horizontalHeader()
             header.resizeSection(COL_SUBJECT, min(header.sectionSize(COL_SUBJECT), SUBJECT_WIDTH))
-
-    @staticmethod
-    def _refill(combo: FilterCombo, everything: str, items: list[tuple[Any, str]]) -> None:
-        chosen = combo.value()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(everything, None)
-        for value, text in items:
-            combo.addItem(text, value)
-        combo.select(chosen)
-        combo.blockSignals(False)
 
     def search_text(self, r: LetterRow) -> str:
         m = r.letter

@@ -16,7 +16,7 @@ from krakow_desk.formatting import format_date, format_date_range, format_money,
 from krakow_desk.i18n import N_, _, ngettext
 from krakow_desk.labels import choices, country_name, label
 from krakow_desk.titles import partner_name
-from krakow_desk.ui.pages.list_page import FilterCombo, ListPage
+from krakow_desk.ui.pages.list_page import FilterCombo, ListPage, set_names
 from krakow_desk.ui.pages.record_detail import RecordDetail
 from krakow_desk.ui.table_model import Column, first_day
 from krakow_desk.ui.widgets import section
@@ -53,18 +53,6 @@ def years_of(start: Optional[FuzzyDate], end: Optional[FuzzyDate]) -> range:
     return range(first, max(first, last) + 1)
 
 
-def refill(combo: FilterCombo, everything: str, items: Iterable[tuple[Any, str]]) -> None:
-    """Replace a filter's values with those that occur, keeping the user's choice."""
-    chosen = combo.value()
-    combo.blockSignals(True)
-    combo.clear()
-    combo.addItem(everything, None)
-    for value, text in items:
-        combo.addItem(text, value)
-    combo.select(chosen)
-    combo.blockSignals(False)
-
-
 def partner_or_country_items(partners: dict[str, Any], used: Iterable[str]) -> list[tuple[str, str]]:
     """Each country of the partners in ``used``, followed by those partners (indented), countries
     in name order: one list serves both "everything with Germany" and "everything with Leipzig"."""
@@ -85,12 +73,6 @@ def matches_partner(value: str, keys: Iterable[str], countries: Iterable[str]) -
     if value.startswith(PARTNER):
         return value[len(PARTNER):] in keys
     return value[len(COUNTRY):] in countries
-
-
-def set_names(combos: Sequence[tuple[FilterCombo, str]]) -> None:
-    for combo, name in combos:
-        combo.setToolTip(name)
-        combo.setAccessibleName(name)
 
 
 # --- the page -----------------------------------------------------------------------------
@@ -195,10 +177,10 @@ class EventsPage(ListPage[EventRow]):
 
     def _loaded_records(self, records: list[EventRow]) -> None:
         # Only values that occur are offered: an empty result from a filter helps nobody.
-        refill(self.partner_combo, _("All partners"),
-               partner_or_country_items(self._partners, (k for r in records for k in r.event.partners)))
+        used = (k for r in records for k in r.event.partners)
+        self.partner_combo.refill(_("All partners"), partner_or_country_items(self._partners, used))
         years = sorted({y for r in records for y in years_of(r.event.start_on, r.event.end_on)}, reverse=True)
-        refill(self.year_combo, _("All years"), [(y, str(y)) for y in years])
+        self.year_combo.refill(_("All years"), [(y, str(y)) for y in years])
         super()._loaded_records(records)
 
     def search_text(self, r: EventRow) -> str:

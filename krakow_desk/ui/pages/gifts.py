@@ -18,8 +18,8 @@ from krakow_desk.services.documents import DocumentInfo, open_path
 from krakow_desk.services.gifts import band_of, band_text
 from krakow_desk.titles import partner_name
 from krakow_desk.ui.forms.gift import WARNING_STYLE, visit_text, warnings_text
-from krakow_desk.ui.pages.events import PARTNER, matches_partner, partner_or_country_items, refill, set_names
-from krakow_desk.ui.pages.list_page import FilterCombo, ListPage
+from krakow_desk.ui.pages.events import PARTNER, matches_partner, partner_or_country_items
+from krakow_desk.ui.pages.list_page import FilterCombo, ListPage, set_names
 from krakow_desk.ui.pages.record_detail import RecordDetail
 from krakow_desk.ui.table_model import Column, date_column
 from krakow_desk.ui.tasks import run_task
@@ -213,13 +213,13 @@ class GiftsPage(ListPage[GiftRow]):
         ]
 
     def _loaded_records(self, records: list[GiftRow]) -> None:
-        refill(self.partner_combo, _("All partners"),
-               partner_or_country_items(self._partners, (r.gift.partner for r in records if r.gift.partner)))
+        used = (r.gift.partner for r in records if r.gift.partner)
+        self.partner_combo.refill(_("All partners"), partner_or_country_items(self._partners, used))
         years = sorted({r.gift.date.start.year for r in records if r.gift.date}, reverse=True)
-        refill(self.year_combo, _("All years"), [(y, str(y)) for y in years])
+        self.year_combo.refill(_("All years"), [(y, str(y)) for y in years])
         # The bands' texts carry the policy's limits, which the settings may have changed.
         texts = {r.band: r.band_text for r in records}
-        refill(self.band_combo, _("Any value"), [(band, texts[band]) for band in ValueBand if band in texts])
+        self.band_combo.refill(_("Any value"), [(band, texts[band]) for band in ValueBand if band in texts])
         super()._loaded_records(records)
 
     def search_text(self, r: GiftRow) -> str:

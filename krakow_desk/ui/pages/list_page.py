@@ -4,7 +4,7 @@ Subclasses say which records to load, which columns and filters to show, and whi
 widget to use; loading runs off the GUI thread.
 """
 
-from typing import Any, Callable, Generic, Optional, Sequence, TypeVar
+from typing import Any, Callable, Generic, Iterable, Optional, Sequence, TypeVar
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -29,9 +29,7 @@ class FilterCombo(QComboBox):
 
     def __init__(self, everything: str, items: Sequence[tuple[Any, str]], parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
-        self.addItem(everything, None)
-        for value, text in items:
-            self.addItem(text, value)
+        self._fill(everything, items)
         # Narrow in the bar, so that a row of filters fits a small screen; the open list is as
         # wide as its longest entry.
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -47,6 +45,28 @@ class FilterCombo(QComboBox):
     def select(self, value: Any) -> None:
         index = self.findData(value)
         self.setCurrentIndex(max(index, 0))
+
+    def refill(self, everything: str, items: Iterable[tuple[Any, str]]) -> None:
+        """Replace the values with those that occur, keeping the user's choice (no signal: the
+        filter it stands for has not changed)."""
+        chosen = self.value()
+        self.blockSignals(True)
+        self.clear()
+        self._fill(everything, items)
+        self.select(chosen)
+        self.blockSignals(False)
+
+    def _fill(self, everything: str, items: Iterable[tuple[Any, str]]) -> None:
+        self.addItem(everything, None)
+        for value, text in items:
+            self.addItem(text, value)
+
+
+def set_names(combos: Sequence[tuple[FilterCombo, str]]) -> None:
+    """Give each filter its name, as a tooltip and for screen readers (the 'All …' text is not one)."""
+    for combo, name in combos:
+        combo.setToolTip(name)
+        combo.setAccessibleName(name)
 
 
 class ListPage(Page, Generic[R]):

@@ -14,7 +14,7 @@ from krakow_desk.labels import choices, country_name, label
 from krakow_desk.services.desk import Desk
 from krakow_desk.services.partner_file import partner_file
 from krakow_desk.titles import partner_name, partner_other_name
-from krakow_desk.ui.pages.list_page import FilterCombo, ListPage
+from krakow_desk.ui.pages.list_page import FilterCombo, ListPage, set_names
 from krakow_desk.ui.pages.partner_view import PartnerView
 from krakow_desk.ui.table_model import Column
 
@@ -76,11 +76,9 @@ class PartnersPage(ListPage[PartnerData]):
         self.continent_combo = FilterCombo(_("All continents"), choices(Continent))
         self.status_combo = FilterCombo(_("Any status"), [*choices(e.PartnerStatusKind), (NO_VALUE, _("not stated"))])
         self.domain_combo = FilterCombo(_("All domains"), choices(e.Domain))
-        for combo, name in ((self.category_combo, _("Category")), (self.country_combo, _("Country")),
-                            (self.continent_combo, _("Continent")), (self.status_combo, _("Status")),
-                            (self.domain_combo, _("Domain"))):
-            combo.setToolTip(name)
-            combo.setAccessibleName(name)
+        set_names([(self.category_combo, _("Category")), (self.country_combo, _("Country")),
+                   (self.continent_combo, _("Continent")), (self.status_combo, _("Status")),
+                   (self.domain_combo, _("Domain"))])
         return [
             (self.category_combo, lambda p, v: (p.category or NO_VALUE) == v),
             (self.country_combo, lambda p, v: p.country == v),
@@ -94,14 +92,7 @@ class PartnersPage(ListPage[PartnerData]):
         codes = sorted({p.country for p in records}, key=country_name)
         if codes != self._countries:
             self._countries = codes
-            chosen = self.country_combo.value()
-            self.country_combo.blockSignals(True)
-            self.country_combo.clear()
-            self.country_combo.addItem(_("All countries"), None)
-            for code in codes:
-                self.country_combo.addItem(country_name(code), code)
-            self.country_combo.select(chosen)
-            self.country_combo.blockSignals(False)
+            self.country_combo.refill(_("All countries"), [(code, country_name(code)) for code in codes])
         super()._loaded_records(records)
         if self._pending_tab:
             self.detail.show_tab_for(*self._pending_tab)

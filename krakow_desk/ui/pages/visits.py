@@ -20,7 +20,7 @@ from krakow_desk.labels import choices, label
 from krakow_desk.services.desk import Desk
 from krakow_desk.titles import partner_name
 from krakow_desk.ui.dialogs import LANGUAGE_NAMES, show_error
-from krakow_desk.ui.pages.list_page import FilterCombo, ListPage
+from krakow_desk.ui.pages.list_page import FilterCombo, ListPage, set_names
 from krakow_desk.ui.pages.visit_detail import VisitDetail
 from krakow_desk.ui.table_model import Column, first_day
 from krakow_desk.ui.tasks import run_task
@@ -109,11 +109,9 @@ class VisitsPage(ListPage[VisitRow]):
         self.partner_combo = FilterCombo(_("All partners"), [])
         self.year_combo = FilterCombo(_("All years"), [])
         self.timing_combo = FilterCombo(_("Upcoming and past"), [(UPCOMING, _("upcoming")), (PAST, _("past"))])
-        for combo, name in ((self.direction_combo, _("Direction")), (self.status_combo, _("Status")),
-                            (self.partner_combo, _("Partner")), (self.year_combo, _("Year")),
-                            (self.timing_combo, _("Upcoming or past"))):
-            combo.setToolTip(name)
-            combo.setAccessibleName(name)
+        set_names([(self.direction_combo, _("Direction")), (self.status_combo, _("Status")),
+                   (self.partner_combo, _("Partner")), (self.year_combo, _("Year")),
+                   (self.timing_combo, _("Upcoming or past"))])
         return [
             (self.direction_combo, lambda r, v: r.visit.direction == v),
             (self.status_combo, lambda r, v: r.visit.status == v),
@@ -128,23 +126,12 @@ class VisitsPage(ListPage[VisitRow]):
                           key=lambda item: sort_key(item[1]))
         if partners != self._partner_keys:
             self._partner_keys = partners
-            self._refill(self.partner_combo, _("All partners"), partners)
+            self.partner_combo.refill(_("All partners"), partners)
         years = sorted({r.visit.start_on.start.year for r in records if r.visit.start_on}, reverse=True)
         if years != self._years:
             self._years = years
-            self._refill(self.year_combo, _("All years"), [(year, str(year)) for year in years])
+            self.year_combo.refill(_("All years"), [(year, str(year)) for year in years])
         super()._loaded_records(records)
-
-    @staticmethod
-    def _refill(combo: FilterCombo, everything: str, items: list[tuple[Any, str]]) -> None:
-        chosen = combo.value()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(everything, None)
-        for value, text in items:
-            combo.addItem(text, value)
-        combo.select(chosen)
-        combo.blockSignals(False)
 
     def search_text(self, r: VisitRow) -> str:
         v = r.visit

@@ -1,12 +1,12 @@
-"""Small widgets the pages share: a read-only fact sheet and a related-records table."""
+"""Small widgets the pages share: a record's heading, a read-only fact sheet and a related-records table."""
 
 from html import escape
 from typing import Any, Callable, Optional, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QLabel, QStackedWidget, QTableView, QTextBrowser, QVBoxLayout,
-    QWidget,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QStackedWidget, QTableView,
+    QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from krakow_desk.ui.pages.base import EmptyState
@@ -29,6 +29,33 @@ def value_label(text: str, parent: Optional[QWidget] = None) -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                   | Qt.TextInteractionFlag.TextSelectableByKeyboard)
     return label
+
+
+class DetailHeader(QWidget):
+    """A record's heading: its name, large and bold, a line of facts under it, and the record's
+    actions at the top right (``add_button``)."""
+
+    def __init__(self, parent: Optional[QWidget] = None, scale: float = 1.4, wrap: bool = True) -> None:
+        super().__init__(parent)
+        self.title = QLabel(self)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(wrap)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * scale)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.subtitle = value_label("", self)
+        names = QVBoxLayout()
+        names.addWidget(self.title)
+        names.addWidget(self.subtitle)
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.addLayout(names, 1)
+
+    def add_button(self, text: str) -> QPushButton:
+        button = QPushButton(text, self)
+        self._row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        return button
 
 
 Rows = Sequence[tuple[str, str]]

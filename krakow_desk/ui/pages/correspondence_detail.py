@@ -7,9 +7,7 @@ from datetime import date
 from typing import Any, Iterable, Optional, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from krakow_desk.domain.enums import Direction
 from krakow_desk.domain.schema import LetterData, TaskData
@@ -19,7 +17,7 @@ from krakow_desk.labels import label
 from krakow_desk.ui.pages.base import EmptyState
 from krakow_desk.ui.follow_ups import FollowUpsPanel
 from krakow_desk.ui.table_model import Column, date_column
-from krakow_desk.ui.widgets import FactSheet, RelatedTable, value_label
+from krakow_desk.ui.widgets import DetailHeader, FactSheet, RelatedTable, value_label
 from krakow_desk.ui.documents import DocumentsPanel
 
 NOTICE_STYLE = "color: #1d4f2a; background: #e3f4e6; border: 1px solid #8cc79a; border-radius: 3px; padding: 6px;"
@@ -112,22 +110,10 @@ class LetterDetail(QWidget):
         self.desk = desk
         self.letter: Optional[LetterData] = None
 
-        self.title = QLabel(self)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.title.setWordWrap(True)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.subtitle = value_label("", self)
-        self.reply_button = QPushButton(_("Reply…"), self)
+        self.header = DetailHeader(self)
+        self.title, self.subtitle = self.header.title, self.header.subtitle
+        self.reply_button = self.header.add_button(_("Reply…"))
         self.reply_button.clicked.connect(self.sig_reply.emit)
-        header = QHBoxLayout()
-        names = QVBoxLayout()
-        names.addWidget(self.title)
-        names.addWidget(self.subtitle)
-        header.addLayout(names, 1)
-        header.addWidget(self.reply_button, 0, Qt.AlignmentFlag.AlignTop)
         self.notice = value_label("", self)
         self.notice.setStyleSheet(NOTICE_STYLE)
         self.notice.hide()
@@ -164,7 +150,7 @@ class LetterDetail(QWidget):
         self.nothing = EmptyState(_("No letter selected"), _("Choose a letter from the list."), self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
-        layout.addLayout(header)
+        layout.addWidget(self.header)
         layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.nothing, 1)
@@ -190,7 +176,7 @@ class LetterDetail(QWidget):
         its follow-up ``tasks``, and ``people``'s names by key; ``notice`` above the tabs."""
         self.letter = letter
         shown = letter is not None
-        for widget in (self.title, self.subtitle, self.reply_button, self.tabs):
+        for widget in (self.header, self.tabs):
             widget.setVisible(shown)
         self.nothing.setVisible(not shown)
         self.notice.setText(notice)

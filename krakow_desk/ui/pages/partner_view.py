@@ -4,9 +4,7 @@ from datetime import date
 from typing import Any, Optional
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from krakow_desk.domain import schema as s
 from krakow_desk.domain.enums import TaskStatus
@@ -26,7 +24,7 @@ from krakow_desk.ui.pages.agreements import TIMELINE, AgreementRow
 from krakow_desk.ui.follow_ups import FollowUpsPanel
 from krakow_desk.ui.pages.base import EmptyState
 from krakow_desk.ui.table_model import Column, date_column, first_day
-from krakow_desk.ui.widgets import FactSheet, RelatedTable, section, value_label
+from krakow_desk.ui.widgets import DetailHeader, FactSheet, RelatedTable, section
 
 TAB_OVERVIEW, TAB_AGREEMENTS, TAB_PEOPLE, TAB_ACTIVITY, TAB_GIFTS, TAB_LETTERS, TAB_TASKS, TAB_HISTORY = range(8)
 
@@ -121,21 +119,10 @@ class PartnerView(QWidget):
         self.file: Optional[PartnerFile] = None
         self.home: Optional[s.HomeData] = None
 
-        self.title = QLabel(self)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.subtitle = value_label("", self)
-        self.edit_button = QPushButton(_("Edit partner…"), self)
+        self.header = DetailHeader(self, scale=1.6, wrap=False)
+        self.title, self.subtitle = self.header.title, self.header.subtitle
+        self.edit_button = self.header.add_button(_("Edit partner…"))
         self.edit_button.clicked.connect(self.sig_edit.emit)
-        header = QHBoxLayout()
-        names = QVBoxLayout()
-        names.addWidget(self.title)
-        names.addWidget(self.subtitle)
-        header.addLayout(names, 1)
-        header.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -201,7 +188,7 @@ class PartnerView(QWidget):
         self.nothing = EmptyState(_("No partner selected"), _("Choose a partner from the list."), self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
-        layout.addLayout(header)
+        layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.nothing, 1)
         self.show_file(None)
@@ -212,7 +199,7 @@ class PartnerView(QWidget):
         self.file = file
         self.home = home
         shown = file is not None
-        for widget in (self.title, self.subtitle, self.edit_button, self.tabs):
+        for widget in (self.header, self.tabs):
             widget.setVisible(shown)
         self.nothing.setVisible(not shown)
         if file is None:

@@ -2,34 +2,26 @@
 
 from typing import Optional, Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from krakow_desk.i18n import _
 from krakow_desk.ui.pages.base import EmptyState
-from krakow_desk.ui.widgets import FactSheet, Rows, value_label
+from krakow_desk.ui.widgets import DetailHeader, FactSheet, Rows
 
 
 class RecordDetail(QWidget):
     def __init__(self, section_titles: Sequence[str], parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
         self.section_titles = list(section_titles)
-        self.title = QLabel(self)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.title.setWordWrap(True)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.subtitle = value_label("", self)
+        self.header = DetailHeader(self)
+        self.title, self.subtitle = self.header.title, self.header.subtitle
         self.sheet = FactSheet(self)
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
         self.content = QWidget(self)
         column = QVBoxLayout(self.content)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.title)
-        column.addWidget(self.subtitle)
+        column.addWidget(self.header)
         column.addWidget(self.sheet, 1)
         column.addLayout(self.buttons)
         self.nothing = EmptyState(_("Nothing selected"), _("Choose a record from the list."), self)

@@ -7,9 +7,7 @@ from typing import Any, Optional, Sequence
 
 from babel.dates import get_day_names
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from krakow_desk.domain import schema as s
 from krakow_desk.domain.enums import Precision
@@ -20,7 +18,7 @@ from krakow_desk.titles import agreement_standing, partner_name
 from krakow_desk.ui.pages.base import EmptyState
 from krakow_desk.ui.table_model import Column, date_column
 from krakow_desk.ui.tasks import run_task
-from krakow_desk.ui.widgets import FactSheet, RelatedTable, section, value_label
+from krakow_desk.ui.widgets import DetailHeader, FactSheet, RelatedTable, section, value_label
 from krakow_desk.ui.documents import DocumentsPanel
 from krakow_desk.ui.follow_ups import FollowUpsPanel
 
@@ -84,24 +82,12 @@ class VisitDetail(QWidget):
         self.file: Any = None
         self._generation = 0
 
-        self.title = QLabel(self)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.title.setWordWrap(True)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.subtitle = value_label("", self)
-        self.briefing_button = QPushButton(_("Briefing (PDF)…"), self)
+        self.header = DetailHeader(self)
+        self.title, self.subtitle = self.header.title, self.header.subtitle
+        self.briefing_button = self.header.add_button(_("Briefing (PDF)…"))
         self.briefing_button.setToolTip(_("The protocol briefing to print: programme, participants, "
                                           "interpreting, partner summary and gifts"))
         self.briefing_button.clicked.connect(self.sig_briefing.emit)
-        header = QHBoxLayout()
-        names = QVBoxLayout()
-        names.addWidget(self.title)
-        names.addWidget(self.subtitle)
-        header.addLayout(names, 1)
-        header.addWidget(self.briefing_button, 0, Qt.AlignmentFlag.AlignTop)
         self.clash_box = value_label("", self)
         self.clash_box.setStyleSheet(WARNING_STYLE)
         self.clash_box.hide()
@@ -124,7 +110,7 @@ class VisitDetail(QWidget):
         self.nothing = EmptyState(_("No visit selected"), _("Choose a visit from the list."), self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
-        layout.addLayout(header)
+        layout.addWidget(self.header)
         layout.addWidget(self.clash_box)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.nothing, 1)
@@ -171,7 +157,7 @@ class VisitDetail(QWidget):
         self._generation += 1
         self.visit, self.file = visit, None
         shown = visit is not None
-        for widget in (self.title, self.subtitle, self.briefing_button, self.tabs):
+        for widget in (self.header, self.tabs):
             widget.setVisible(shown)
         self.nothing.setVisible(not shown)
         self.clash_box.hide()

@@ -21,6 +21,13 @@ def fit_columns(view: QTableView, most: int, least: int = 0) -> None:
         header.resizeSection(column, min(max(header.sectionSize(column), least), most))
 
 
+# Boxes above a record or a form: yellow for what needs a look, green for what went well.
+WARNING_COLOUR = "#8a5300"
+WARNING_STYLE = (f"color: {WARNING_COLOUR}; background: #fff4d6; border: 1px solid #e0b44a; border-radius: 3px;"
+                 " padding: 6px;")
+NOTICE_STYLE = "color: #1d4f2a; background: #e3f4e6; border: 1px solid #8cc79a; border-radius: 3px; padding: 6px;"
+
+
 def value_label(text: str, parent: Optional[QWidget] = None) -> QLabel:
     """Record text shown as plain text (never interpreted as markup) and selectable."""
     label = QLabel(text, parent)
@@ -29,6 +36,20 @@ def value_label(text: str, parent: Optional[QWidget] = None) -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                   | Qt.TextInteractionFlag.TextSelectableByKeyboard)
     return label
+
+
+def message_box(style: str, parent: Optional[QWidget] = None, selectable: bool = True) -> QLabel:
+    """A hidden box for a warning or a notice (``WARNING_STYLE``, ``NOTICE_STYLE``), in plain text.
+    Not ``selectable`` in a form, where a selectable label would take a place in the Tab order."""
+    if selectable:
+        box = value_label("", parent)
+    else:
+        box = QLabel(parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setWordWrap(True)
+    box.setStyleSheet(style)
+    box.hide()
+    return box
 
 
 class DetailHeader(QWidget):

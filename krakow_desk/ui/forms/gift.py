@@ -5,7 +5,7 @@ office's threshold, a gift that repeats one already given) are shown under the f
 import re
 from typing import Any, Optional, Sequence
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from krakow_desk.domain.enums import GiftCategory, GiftDirection
@@ -21,9 +21,8 @@ from krakow_desk.ui.forms.messages import problem_text
 from krakow_desk.ui.forms.others import currency_items
 from krakow_desk.ui.forms.person import partner_items
 from krakow_desk.ui.tasks import run_task
+from krakow_desk.ui.widgets import WARNING_STYLE, message_box
 
-WARNING_STYLE = ("QLabel#giftWarnings { background: #fff4ce; color: #4d3800; border: 1px solid #e0c060;"
-                 " border-radius: 3px; padding: 6px 8px; }")
 CHECK_DELAY_MS = 350         # the warnings are checked once typing pauses, not on every key
 _FIELD = re.compile(r"^([A-Za-z_]+)")
 
@@ -87,12 +86,7 @@ class GiftForm(RecordForm):
         self.tabs.addTab(scroll_page(self._gift()), _("&Gift"))
         self.tabs.addTab(scroll_page(self._whereabouts()), _("&Where it is and notes"))
         layout.addWidget(self.tabs)
-        self.warning_label = QLabel(self)
-        self.warning_label.setObjectName("giftWarnings")
-        self.warning_label.setStyleSheet(WARNING_STYLE)
-        self.warning_label.setWordWrap(True)
-        self.warning_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.warning_label.hide()
+        self.warning_label = message_box(WARNING_STYLE, self, selectable=False)
         layout.addWidget(self.warning_label)
         self.follow_name(self.editors["date"], self.editors["description"], self.editors["partner"])
         self.editors["partner"].currentIndexChanged.connect(self._name_edited)

@@ -22,8 +22,8 @@ from krakow_desk.ui.forms.editors import ChoiceField, DateField, LineField, Text
 from krakow_desk.ui.forms.layout import STYLE, add_row, form_layout, scroll_page, section
 from krakow_desk.ui.forms.person import partner_items
 from krakow_desk.ui.forms.visit_rows import ParticipantsEditor, PartnersEditor, ProgrammeEditor, mark_clash
+from krakow_desk.ui.widgets import WARNING_COLOUR
 
-WARNING_COLOUR = "#8a5300"
 CLASH_STYLE = STYLE + f"""
 *[clash="true"] {{ background-color: #fff1c2; }}
 QLabel[role="warning"] {{ color: {WARNING_COLOUR}; }}

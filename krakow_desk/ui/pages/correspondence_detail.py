@@ -17,10 +17,9 @@ from krakow_desk.labels import label
 from krakow_desk.ui.pages.base import EmptyState
 from krakow_desk.ui.follow_ups import FollowUpsPanel
 from krakow_desk.ui.table_model import Column, date_column
-from krakow_desk.ui.widgets import DetailHeader, FactSheet, RelatedTable, value_label
+from krakow_desk.ui.widgets import NOTICE_STYLE, DetailHeader, FactSheet, RelatedTable, message_box
 from krakow_desk.ui.documents import DocumentsPanel
 
-NOTICE_STYLE = "color: #1d4f2a; background: #e3f4e6; border: 1px solid #8cc79a; border-radius: 3px; padding: 6px;"
 TAB_LETTER, TAB_TASKS, TAB_DOCUMENTS = range(3)
 CURRENT_MARK = "▶"
 
@@ -114,9 +113,7 @@ class LetterDetail(QWidget):
         self.title, self.subtitle = self.header.title, self.header.subtitle
         self.reply_button = self.header.add_button(_("Reply…"))
         self.reply_button.clicked.connect(self.sig_reply.emit)
-        self.notice = value_label("", self)
-        self.notice.setStyleSheet(NOTICE_STYLE)
-        self.notice.hide()
+        self.notice = message_box(NOTICE_STYLE, self)
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)

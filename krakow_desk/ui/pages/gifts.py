@@ -17,13 +17,13 @@ from krakow_desk.labels import choices, label
 from krakow_desk.services.documents import DocumentInfo, open_path
 from krakow_desk.services.gifts import band_of, band_text
 from krakow_desk.titles import partner_name
-from krakow_desk.ui.forms.gift import WARNING_STYLE, visit_text, warnings_text
+from krakow_desk.ui.forms.gift import visit_text, warnings_text
 from krakow_desk.ui.pages.events import PARTNER, matches_partner, partner_or_country_items
 from krakow_desk.ui.pages.list_page import FilterCombo, ListPage, set_names
 from krakow_desk.ui.pages.record_detail import RecordDetail
 from krakow_desk.ui.table_model import Column, date_column
 from krakow_desk.ui.tasks import run_task
-from krakow_desk.ui.widgets import section
+from krakow_desk.ui.widgets import WARNING_STYLE, message_box, section
 
 IMAGE_TYPES = {"image/jpeg", "image/png", "image/tiff"}
 THUMBNAIL = 140     # pixels, the longer side
@@ -83,12 +83,7 @@ class GiftDetail(QWidget):
         self.row: Optional[GiftRow] = None
         self._generation = 0
         self.facts = RecordDetail([_("Gift"), _("Value"), _("Where it is"), _("Notes")], self)
-        self.warnings = QLabel(self)
-        self.warnings.setObjectName("giftWarnings")
-        self.warnings.setStyleSheet(WARNING_STYLE)
-        self.warnings.setWordWrap(True)
-        self.warnings.setTextFormat(Qt.TextFormat.PlainText)
-        self.warnings.hide()
+        self.warnings = message_box(WARNING_STYLE, self, selectable=False)
         # Between the heading and the facts: seen before anything else about the gift.
         self.facts.content.layout().insertWidget(2, self.warnings)
         self.visit_button = self.facts.add_button(_("Open the visit"))

@@ -18,11 +18,10 @@ from krakow_desk.titles import agreement_standing, partner_name
 from krakow_desk.ui.pages.base import EmptyState
 from krakow_desk.ui.table_model import Column, date_column
 from krakow_desk.ui.tasks import run_task
-from krakow_desk.ui.widgets import DetailHeader, FactSheet, RelatedTable, section, value_label
+from krakow_desk.ui.widgets import WARNING_STYLE, DetailHeader, FactSheet, RelatedTable, message_box, section
 from krakow_desk.ui.documents import DocumentsPanel
 from krakow_desk.ui.follow_ups import FollowUpsPanel
 
-WARNING_STYLE = "color: #8a5300; background: #fff4d6; border: 1px solid #e0b44a; border-radius: 3px; padding: 6px;"
 TAB_OVERVIEW, TAB_PROGRAMME, TAB_PARTICIPANTS, TAB_GIFTS, TAB_TASKS, TAB_DOCUMENTS = range(6)
 
 
@@ -88,9 +87,7 @@ class VisitDetail(QWidget):
         self.briefing_button.setToolTip(_("The protocol briefing to print: programme, participants, "
                                           "interpreting, partner summary and gifts"))
         self.briefing_button.clicked.connect(self.sig_briefing.emit)
-        self.clash_box = value_label("", self)
-        self.clash_box.setStyleSheet(WARNING_STYLE)
-        self.clash_box.hide()
+        self.clash_box = message_box(WARNING_STYLE, self)
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -119,9 +116,7 @@ class VisitDetail(QWidget):
     def _gifts(self) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        self.gift_warnings = value_label("", page)
-        self.gift_warnings.setStyleSheet(WARNING_STYLE)
-        self.gift_warnings.hide()
+        self.gift_warnings = message_box(WARNING_STYLE, page)
         self.visit_gifts = RelatedTable(GIFT_COLUMNS, lambda g: g.key, _("No gifts"),
                                         _("No gift is recorded for this visit."), page, compact=True)
         self.partner_gifts = RelatedTable(GIFT_COLUMNS, lambda g: g.key, _("No gifts"),

@@ -20,6 +20,7 @@ from krakow_desk.ui.forms.layout import STYLE, FieldBox, add_row, form_layout, m
 from krakow_desk.ui.forms.messages import problem_text
 from krakow_desk.ui.forms.others import currency_items
 from krakow_desk.ui.forms.person import partner_items
+from krakow_desk.ui.forms.policy import save_policy
 from krakow_desk.ui.tasks import run_task
 from krakow_desk.ui.widgets import WARNING_STYLE, message_box
 
@@ -280,14 +281,8 @@ class GiftPolicyBox(QGroupBox):
             mark(field, False)
         problem = self._problem()
         if problem is None:
-            # Over the policy as it is now: the other office rules (letters' numbering, dormancy)
-            # are kept, whoever changed them last.
-            current = self.desk.policy().model_dump()
-            wanted = {**current, **self.value()}
-            if wanted == current:
-                return True
             try:
-                self.changes = self.desk.set_policy(wanted)
+                self.changes = save_policy(self.desk, self.value()) or self.changes
                 return True
             except InvalidRecord as error:
                 match = _FIELD.match(error.field or "")

@@ -26,6 +26,7 @@ from krakow_desk.ui.forms.editors import ChoiceField, DateField, LineField, Numb
 from krakow_desk.ui.forms.layout import STYLE, FieldBox, add_row, form_layout, scroll_page
 from krakow_desk.ui.forms.messages import problem_text
 from krakow_desk.ui.forms.person import partner_items
+from krakow_desk.ui.forms.policy import save_policy
 from krakow_desk.ui.forms.visit import people_items
 
 SUBJECT_WORDS = 6        # a key takes the subject's first words: "2026-03-02-zaproszenie-na-dni-krakowa-w"
@@ -431,12 +432,8 @@ class CorrespondencePolicyBox(QGroupBox):
             box.clear_error()
         problem = self.problem()
         if problem is None:
-            current = self.desk.policy().model_dump()
-            wanted = {**current, **self.value()}
-            if wanted == current:
-                return True
             try:
-                self.changes = self.desk.set_policy(wanted)
+                self.changes = save_policy(self.desk, self.value()) or self.changes
                 return True
             except InvalidRecord as error:
                 name = (error.field or "").split(".")[0]

@@ -37,7 +37,8 @@ def _bars(rows: list[tuple[str, float]], title: str) -> list[Flowable]:
     """A bar chart as tall as its rows need (nothing without the charts module or any value)."""
     if _charts is None or not rows or not any(value for _label, value in rows):
         return []
-    height = _charts.bar_chart_height(len(rows), title=True)
+    sizing = getattr(_charts, "bar_chart_height", None)
+    height = sizing(len(rows), title=True) if sizing else 14.0 * len(rows) + 20
     return [Spacer(1, 8), KeepTogether([_charts.bar_chart(rows, FRAME_WIDTH, height, title=title)]), Spacer(1, 4)]
 
 
@@ -98,14 +99,21 @@ def months_section(summary: AnnualSummary) -> list[Flowable]:
 
 
 def map_section(summary: AnnualSummary) -> list[Flowable]:
+    """Every partner with known coordinates and Krakow; the year's active partners are named."""
     if _world_map is None or not hasattr(_world_map, "world_map"):
         return []
     active = {r.partner.key for r in summary.partners}
-    points = [_world_map.MapPoint(p.latitude, p.longitude, partner_name(p), False)
-              for p in summary.all_partners if p.key in active and p.latitude is not None and p.longitude is not None]
+    points = [_world_map.MapPoint(p.latitude, p.longitude, partner_name(p) if p.key in active else "", False)
+              for p in summary.all_partners if p.latitude is not None and p.longitude is not None]
     if not points:
         return []
-    return b.section(_("Partners active this year on the map"), _world_map.world_map(points, FRAME_WIDTH, FRAME_WIDTH * 0.5))
+    home = summary.home
+    if home is not None:
+        name = home.name if language() == "pl" else (home.name_en or home.name)
+        points.append(_world_map.MapPoint(home.latitude, home.longitude, name, True))
+    drawing = _world_map.world_map(points, FRAME_WIDTH, FRAME_WIDTH * 0.5)
+    return [KeepTogether([*b.section(_("The partners on the map"), drawing),
+                          b.note(_("All partners with known coordinates; those active in the year are named."))])]
 
 
 def records_section(summary: AnnualSummary) -> list[Flowable]:

@@ -125,6 +125,7 @@ class AnnualSummary:
     ended: list[AgreementRow]
     fees: list[FeeRow]
     all_partners: list[s.PartnerData]   # for the map
+    home: Optional[s.HomeData] = None   # Krakow, for the map
 
     @property
     def empty(self) -> bool:
@@ -308,5 +309,5 @@ def annual_summary(desk: "Desk", year: int) -> AnnualSummary:
         reported=_reported(figures, year), reported_previous=_reported(figures, year - 1),
         partners=rows, domains=_domain_rows(data, [r.partner for r in rows]), months=_month_rows(data),
         records=desk.records(as_of=date(year, 12, 31)), signed=signed, ended=ended, fees=_fees(desk, year),
-        all_partners=all_partners,
+        all_partners=all_partners, home=desk.home(),
     )

@@ -9,17 +9,16 @@ import pytest
 pytest.importorskip("PySide6")
 
 from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox  # noqa: E402
 
 from krakow_desk.domain import enums as e  # noqa: E402
 from krakow_desk.services.desk import Desk  # noqa: E402
 from krakow_desk.ui.dialogs import SettingsDialog  # noqa: E402
 from krakow_desk.ui.forms.letter import LetterForm, pattern_problem, reply_subject  # noqa: E402
-from krakow_desk.ui.main_window import MainWindow  # noqa: E402
 from krakow_desk.ui.pages.correspondence import COL_REFERENCE, COL_REPLY  # noqa: E402
 from krakow_desk.ui.pages.correspondence_detail import CURRENT_MARK, thread_of  # noqa: E402
+from window_helpers import keys, open_page, save, when_dialog_opens  # noqa: E402
+from window_helpers import no_real_message_boxes  # noqa: E402,F401 (an autouse fixture: importing it is enough)
 
-Button = QMessageBox.StandardButton
 TODAY = date.today()
 YEAR = TODAY.year
 # The letters of the fixture are from 2025; those the tests write are dated today, numbered anew.
@@ -28,13 +27,6 @@ THEN = 2025
 
 def waiting(since: str) -> int:
     return (TODAY - date.fromisoformat(since)).days
-
-
-@pytest.fixture(autouse=True)
-def _no_real_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
-    # A real modal box would wait for a click forever (closing a changed form at teardown asks).
-    for method, button in (("question", Button.Discard), ("warning", Button.Ok), ("information", Button.Ok)):
-        monkeypatch.setattr(QMessageBox, method, staticmethod(lambda *a, button=button, **k: button))
 
 
 @pytest.fixture
@@ -60,48 +52,15 @@ def letters(krakow: Desk) -> Desk:
     return krakow
 
 
-def open_letters(desk: Desk, qtbot: Any) -> tuple[MainWindow, Any]:
-    window = MainWindow(desk)
-    qtbot.addWidget(window)
-    window.show()
-    page = window.show_section("correspondence")
-    if not page._loaded:
-        with qtbot.waitSignal(page.sig_loaded, timeout=10000):
-            pass
-    return window, page
-
-
-def when_dialog_opens(act: Any) -> None:
-    """Run ``act(dialog)`` as soon as the modal dialog that is about to open is up."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, poll)
-        else:
-            act(dialog)
-    QTimer.singleShot(0, poll)
-
-
-def keys(page: Any) -> list[str]:
-    return [page.model.record(row).key for row in range(page.model.rowCount())]
-
-
 def cell(page: Any, key: str, column: int) -> str:
     return page.model.index(keys(page).index(key), column).data()
-
-
-def save(form: Any) -> None:
-    form.buttons.button(QDialogButtonBox.StandardButton.Save).click()
 
 
 # --- the list --------------------------------------------------------------------------------
 
 def test_the_page_lists_letters_newest_first_with_their_replies(letters: Desk, qtbot: Any,
                                                                  qtmodeltester: Any) -> None:
-    window, page = open_letters(letters, qtbot)
+    window, page = open_page(letters, qtbot, "correspondence")
     qtmodeltester.check(page.model)
     assert keys(page) == ["kyiv-greetings", "strasbourg-programme", "strasbourg-acceptance",
                           "strasbourg-invitation", "cusco-proposal"]
@@ -121,7 +80,7 @@ def test_the_page_lists_letters_newest_first_with_their_replies(letters: Desk, q
 
 
 def test_filters_direction_partner_year_and_awaiting_reply(letters: Desk, qtbot: Any) -> None:
-    window, page = open_letters(letters, qtbot)
+    window, page = open_page(letters, qtbot, "correspondence")
     page.direction_combo.select(e.Direction.OUTGOING)
     assert set(keys(page)) == {"kyiv-greetings", "strasbourg-acceptance"}
     page.direction_combo.select(None)
@@ -144,7 +103,7 @@ def test_filters_direction_partner_year_and_awaiting_reply(letters: Desk, qtbot:
 # --- the form --------------------------------------------------------------------------------
 
 def test_a_new_letter_gets_its_reference_when_saved_and_the_page_says_it(letters: Desk, qtbot: Any) -> None:
-    window, page = open_letters(letters, qtbot)
+    window, page = open_page(letters, qtbot, "correspondence")
     seen: dict[str, Any] = {}
 
     def fill(form: Any) -> None:
@@ -228,7 +187,7 @@ def test_a_letter_cannot_answer_itself_or_its_own_replies(letters: Desk, qtbot: 
 # --- replies and the thread ------------------------------------------------------------------
 
 def test_the_thread_shows_the_chain_both_ways_and_moves_between_letters(letters: Desk, qtbot: Any) -> None:
-    window, page = open_letters(letters, qtbot)
+    window, page = open_page(letters, qtbot, "correspondence")
     page.open_record("letter", "strasbourg-acceptance")
     thread = page.detail.thread
     rows = [thread.model.record(r) for r in range(thread.model.rowCount())]
@@ -249,7 +208,7 @@ def test_thread_of_survives_a_cycle() -> None:
 
 
 def test_reply_prefills_a_new_letter_and_the_thread_holds_both(letters: Desk, qtbot: Any) -> None:
-    window, page = open_letters(letters, qtbot)
+    window, page = open_page(letters, qtbot, "correspondence")
     page.open_record("letter", "cusco-proposal")
     seen: dict[str, Any] = {}
 
@@ -275,7 +234,7 @@ def test_reply_prefills_a_new_letter_and_the_thread_holds_both(letters: Desk, qt
 # --- follow-ups, the partner page, the settings --------------------------------------------
 
 def test_a_follow_up_task_added_from_a_letter(letters: Desk, qtbot: Any) -> None:
-    window, page = open_letters(letters, qtbot)
+    window, page = open_page(letters, qtbot, "correspondence")
     page.open_record("letter", "cusco-proposal")
     seen: dict[str, Any] = {}
 
@@ -294,7 +253,7 @@ def test_a_follow_up_task_added_from_a_letter(letters: Desk, qtbot: Any) -> None
 
 
 def test_the_partner_page_opens_a_letter_in_the_register(letters: Desk, qtbot: Any) -> None:
-    window, page = open_letters(letters, qtbot)
+    window, page = open_page(letters, qtbot, "correspondence")
     partners = window.show_section("partners")
     if not partners._loaded:
         with qtbot.waitSignal(partners.sig_loaded, timeout=10000):

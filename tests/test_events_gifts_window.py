@@ -10,79 +10,24 @@ import pytest
 pytest.importorskip("PySide6")
 
 from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox  # noqa: E402
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from krakow_desk.domain import enums as e  # noqa: E402
 from krakow_desk.services.desk import Desk  # noqa: E402
 from krakow_desk.ui.dialogs import SettingsDialog  # noqa: E402
 from krakow_desk.ui.forms import FORMS  # noqa: E402
-from krakow_desk.ui.main_window import MainWindow  # noqa: E402
+from window_helpers import answer, open_page, reloaded, save, when_dialog_opens  # noqa: E402
+from window_helpers import no_real_message_boxes  # noqa: E402,F401 (an autouse fixture: importing it is enough)
 
 FRANKFURT_WEEK = "frankfurt-2006-frankfurt-nad-wisla"
 BUST = "la-serena-2005-09-domeyko-bust"
 Button = QMessageBox.StandardButton
 
 
-def answer(monkeypatch: pytest.MonkeyPatch, method: str, button: Any) -> list[str]:
-    """Make QMessageBox.<method> answer ``button``; returns the texts it was asked to show."""
-    asked: list[str] = []
-
-    def fake(parent: Any, title: str, text: str, *args: Any, **kwargs: Any) -> Any:
-        asked.append(text)
-        return button
-    monkeypatch.setattr(QMessageBox, method, staticmethod(fake))
-    return asked
-
-
-@pytest.fixture(autouse=True)
-def _no_real_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
-    # A real modal box would wait for a click forever (closing a changed form at teardown asks).
-    answer(monkeypatch, "question", Button.Discard)
-    answer(monkeypatch, "warning", Button.Ok)
-
-
-def open_page(desk: Desk, qtbot: Any, section: str) -> tuple[MainWindow, Any]:
-    window = MainWindow(desk)
-    qtbot.addWidget(window)
-    window.show()
-    page = window.show_section(section)
-    if not page._loaded:
-        with qtbot.waitSignal(page.sig_loaded, timeout=10000):
-            pass
-    return window, page
-
-
 def column(page: Any, header: str) -> list[str]:
     model = page.model
     number = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())].index(header)
     return [model.index(row, number).data() for row in range(model.rowCount())]
-
-
-def when_dialog_opens(act: Any) -> None:
-    """Run ``act(dialog)`` as soon as the modal dialog that is about to open is up."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, poll)
-            return
-        try:
-            act(dialog)
-        except BaseException:
-            dialog.done(0)     # a failed check must not leave a modal dialog waiting for ever
-            raise
-    QTimer.singleShot(0, poll)
-
-
-def reloaded(qtbot: Any, page: Any, action: Any) -> None:
-    with qtbot.waitSignal(page.sig_loaded, timeout=10000):
-        action()
-
-
-def save(form: Any) -> None:
-    form.buttons.button(QDialogButtonBox.StandardButton.Save).click()
 
 
 # --- the events register -------------------------------------------------------------------

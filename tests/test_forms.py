@@ -14,6 +14,8 @@ from krakow_desk.services.desk import Desk  # noqa: E402
 from krakow_desk.ui.forms import FORMS, confirm_delete  # noqa: E402
 from krakow_desk.ui.forms.partner import PartnerForm  # noqa: E402
 from krakow_desk.ui.forms.person import PersonForm  # noqa: E402
+from window_helpers import answer  # noqa: E402
+from window_helpers import no_real_message_boxes  # noqa: E402,F401 (an autouse fixture: importing it is enough)
 
 Button = QMessageBox.StandardButton
 
@@ -26,24 +28,6 @@ def open_form(qtbot: Any, form: QDialog) -> QDialog:
 
 def click_save(qtbot: Any, form: QDialog) -> None:
     qtbot.mouseClick(form.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
-
-
-def answer(monkeypatch: pytest.MonkeyPatch, method: str, button: Any) -> list[str]:
-    """Make QMessageBox.<method> answer ``button``; returns the texts it was asked to show."""
-    asked: list[str] = []
-
-    def fake(parent: Any, title: str, text: str, *args: Any, **kwargs: Any) -> Any:
-        asked.append(text)
-        return button
-    monkeypatch.setattr(QMessageBox, method, staticmethod(fake))
-    return asked
-
-
-@pytest.fixture(autouse=True)
-def _no_real_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
-    # A real modal box would wait for a click forever (closing a changed form at teardown asks).
-    answer(monkeypatch, "question", Button.Discard)
-    answer(monkeypatch, "warning", Button.Ok)
 
 
 # --- the services' counts behind the delete question ---------------------------------------

@@ -8,64 +8,17 @@ import pytest
 pytest.importorskip("PySide6")
 
 from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox  # noqa: E402
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from krakow_desk.domain import enums as e  # noqa: E402
 from krakow_desk.services.desk import Desk  # noqa: E402
 from krakow_desk.ui.forms.visit import VisitForm  # noqa: E402
-from krakow_desk.ui.main_window import MainWindow  # noqa: E402
 from krakow_desk.ui.pages.visits import COL_DATES, COL_TITLE  # noqa: E402
+from window_helpers import answer, keys, open_page, save, when_dialog_opens  # noqa: E402
+from window_helpers import no_real_message_boxes  # noqa: E402,F401 (an autouse fixture: importing it is enough)
 
 Button = QMessageBox.StandardButton
 LA_SERENA = "la-serena-2005-09-president"
-
-
-def answer(monkeypatch: pytest.MonkeyPatch, method: str, button: Any) -> list[str]:
-    """Make QMessageBox.<method> answer ``button``; returns the texts it was asked to show."""
-    asked: list[str] = []
-
-    def fake(parent: Any, title: str, text: str, *args: Any, **kwargs: Any) -> Any:
-        asked.append(text)
-        return button
-    monkeypatch.setattr(QMessageBox, method, staticmethod(fake))
-    return asked
-
-
-@pytest.fixture(autouse=True)
-def _no_real_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
-    # A real modal box would wait for a click forever (closing a changed form at teardown asks).
-    answer(monkeypatch, "question", Button.Discard)
-    answer(monkeypatch, "warning", Button.Ok)
-    answer(monkeypatch, "information", Button.Ok)
-
-
-def open_visits(desk: Desk, qtbot: Any) -> tuple[MainWindow, Any]:
-    window = MainWindow(desk)
-    qtbot.addWidget(window)
-    window.show()
-    page = window.show_section("visits")
-    if not page._loaded:
-        with qtbot.waitSignal(page.sig_loaded, timeout=10000):
-            pass
-    return window, page
-
-
-def when_dialog_opens(act: Any) -> None:
-    """Run ``act(dialog)`` as soon as the modal dialog that is about to open is up."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, poll)
-        else:
-            act(dialog)
-    QTimer.singleShot(0, poll)
-
-
-def keys(page: Any) -> list[str]:
-    return [page.model.record(row).key for row in range(page.model.rowCount())]
 
 
 def shown(qtbot: Any, page: Any, key: str) -> None:
@@ -76,14 +29,10 @@ def shown(qtbot: Any, page: Any, key: str) -> None:
         page.open_record("visit", key)
 
 
-def save(form: Any) -> None:
-    form.buttons.button(QDialogButtonBox.StandardButton.Save).click()
-
-
 # --- the list --------------------------------------------------------------------------------
 
 def test_the_page_lists_krakows_visits_newest_first(krakow: Desk, qtbot: Any, qtmodeltester: Any) -> None:
-    window, page = open_visits(krakow, qtbot)
+    window, page = open_page(krakow, qtbot, "visits")
     visits = krakow.visits.all()
     assert page.model.total == len(visits) >= 14
     qtmodeltester.check(page.model)
@@ -99,7 +48,7 @@ def test_the_page_lists_krakows_visits_newest_first(krakow: Desk, qtbot: Any, qt
 
 
 def test_filters_narrow_the_list(krakow: Desk, qtbot: Any) -> None:
-    window, page = open_visits(krakow, qtbot)
+    window, page = open_page(krakow, qtbot, "visits")
     visits = krakow.visits.all()
     page.direction_combo.select(e.Direction.OUTGOING)
     outgoing = {v.key for v in visits if v.direction is e.Direction.OUTGOING}
@@ -123,7 +72,7 @@ def test_filters_narrow_the_list(krakow: Desk, qtbot: Any) -> None:
 
 
 def test_the_detail_shows_a_visit_and_the_partner_page_opens_it(krakow: Desk, qtbot: Any) -> None:
-    window, page = open_visits(krakow, qtbot)
+    window, page = open_page(krakow, qtbot, "visits")
     shown(qtbot, page, LA_SERENA)
     text = page.detail.text()
     assert "wrzesień 2005" in text and "Prezydent Miasta Krakowa" in text and "popiersia" in text
@@ -177,7 +126,7 @@ def fill_visit(qtbot: Any, form: VisitForm, overlapping: bool = True) -> None:
 
 
 def test_a_visit_created_through_the_form_is_listed_and_shown(krakow: Desk, qtbot: Any) -> None:
-    window, page = open_visits(krakow, qtbot)
+    window, page = open_page(krakow, qtbot, "visits")
     seen: dict[str, Any] = {}
 
     def fill(form: Any) -> None:
@@ -268,7 +217,7 @@ def test_a_bad_time_is_caught_before_saving(krakow: Desk, qtbot: Any) -> None:
 # --- follow-ups, delete, briefing, calendar -------------------------------------------------
 
 def test_a_follow_up_task_added_from_a_visit(krakow: Desk, qtbot: Any) -> None:
-    window, page = open_visits(krakow, qtbot)
+    window, page = open_page(krakow, qtbot, "visits")
     shown(qtbot, page, LA_SERENA)
     seen: dict[str, Any] = {}
 
@@ -292,7 +241,7 @@ def test_a_follow_up_task_added_from_a_visit(krakow: Desk, qtbot: Any) -> None:
 
 def test_deleting_a_visit_asks_and_takes_its_programme_along(krakow: Desk, qtbot: Any,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    window, page = open_visits(krakow, qtbot)
+    window, page = open_page(krakow, qtbot, "visits")
     count = page.model.total
     page.open_record("visit", LA_SERENA)
     asked = answer(monkeypatch, "question", Button.Yes)
@@ -313,7 +262,7 @@ def test_the_briefing_button_writes_a_pdf(krakow: Desk, qtbot: Any, tmp_path: Pa
         lambda _parent, _title, _label, items, current, *a: asked.append((items, current)) or ("English", True)))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
     offered = answer(monkeypatch, "question", Button.Close)
-    window, page = open_visits(krakow, qtbot)
+    window, page = open_page(krakow, qtbot, "visits")
     shown(qtbot, page, LA_SERENA)
     page.detail.briefing_button.click()
     qtbot.waitUntil(lambda: bool(offered), timeout=30000)
@@ -329,7 +278,7 @@ def test_export_to_calendar_writes_an_ics_file(krakow: Desk, qtbot: Any, tmp_pat
     from PySide6.QtWidgets import QFileDialog
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(tmp_path / "k"), "")))
     told = answer(monkeypatch, "information", Button.Ok)
-    window, page = open_visits(krakow, qtbot)
+    window, page = open_page(krakow, qtbot, "visits")
     page.ical_button.click()
     qtbot.waitUntil(lambda: bool(told), timeout=30000)
     assert (tmp_path / "k.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")

@@ -20,17 +20,11 @@ from krakow_desk.ui.pages.base import PlaceholderPage  # noqa: E402
 from krakow_desk.ui.pages.partners import COL_CATEGORY, COL_COUNTRY, COL_NAME, COL_NATIVE, COL_STATUS  # noqa: E402
 from krakow_desk.ui.pages.partner_view import TAB_GIFTS  # noqa: E402
 from krakow_desk.ui.table_model import BATCH, KEY_ROLE, Column, RecordTableModel  # noqa: E402
+from window_helpers import open_page, reloaded, when_dialog_opens  # noqa: E402
 
 
 def open_window(desk: Desk, qtbot: Any, section: str = "partners") -> MainWindow:
-    window = MainWindow(desk)
-    qtbot.addWidget(window)
-    window.show()
-    page = window.show_section(section)
-    if hasattr(page, "sig_loaded") and not page._loaded:
-        with qtbot.waitSignal(page.sig_loaded, timeout=10000):
-            pass
-    return window
+    return open_page(desk, qtbot, section)[0]
 
 
 def names(page: Any) -> list[str]:
@@ -230,24 +224,6 @@ def test_every_section_has_a_keyboard_route(krakow: Desk, qtbot: Any) -> None:
 
 
 # --- a whole working session: add, find, edit, delete, through the window -----------------
-
-def when_dialog_opens(act: Any) -> None:
-    """Run ``act(dialog)`` as soon as the modal dialog that is about to open is up."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, poll)
-        else:
-            act(dialog)
-    QTimer.singleShot(0, poll)
-
-
-def reloaded(qtbot: Any, page: Any, action: Any) -> None:
-    with qtbot.waitSignal(page.sig_loaded, timeout=10000):
-        action()
 
 
 def test_add_find_edit_and_delete_a_partner_through_the_window(krakow: Desk, qtbot: Any,

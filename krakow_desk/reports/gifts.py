@@ -96,7 +96,7 @@ def _group(title: str, gifts: Sequence[s.GiftData], partners: dict[str, s.Partne
            rules: OfficePolicy) -> list[Flowable]:
     headings = [_("Date"), _("Direction and partner"), _("Gift"), _("Value and band"), _("Giver → recipient"),
                 _("Where kept; what became of it")]
-    table = b.data_table(headings, _rows(gifts, partners, rules), [1.05, 1.4, 2.7, 1.55, 1.9, 1.5], right=(3,))
+    table = b.data_table(headings, _rows(gifts, partners, rules), [1.3, 1.35, 2.6, 1.5, 1.85, 1.45], right=(3,))
     # a gift's row is a few lines: split between rows only (a row split inside made ReportLab
     # repeat the heading row in the middle of a page)
     table.splitInRow = 0

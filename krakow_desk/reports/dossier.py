@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 from zoneinfo import ZoneInfo
 
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, Spacer, Table
 
 from krakow_desk.domain.continents import continent_of
 from krakow_desk.domain.records import status_on
@@ -29,13 +29,16 @@ from krakow_desk.reports.document import ReportInfo, build_pdf, write_pdf
 from krakow_desk.reports.dossier_parts import (
     correspondence_section, follow_ups_section, gifts_section, people_section, visits_section,
 )
-from krakow_desk.reports.styles import MUTED, styles
+from krakow_desk.reports.styles import FRAME_WIDTH, MUTED, styles
 from krakow_desk.reports.text import capitalised, join, markup, para, rich
+from krakow_desk.reports.world_map import MapPoint, world_map
 from krakow_desk.services.dossier import AgreementEntry, Dossier, dossier
 from krakow_desk.titles import agreement_title, partner_name
 
 if TYPE_CHECKING:
     from krakow_desk.services.desk import Desk
+
+MAP_WIDTH, MAP_HEIGHT = 200.0, 128.0      # points: beside the fact sheet, as tall as its rows
 
 
 def _muted(text: str) -> str:
@@ -89,8 +92,26 @@ def _fact_sheet(d: Dossier) -> list[Flowable]:
         (_("Coordinates"), format_coordinates(p.latitude, p.longitude)),
         (_("Distance from Krakow"), format_km(d.distance_km) if d.distance_km is not None else None),
         (_("Time difference"), _time_difference(d)),
-    ])
-    return b.section(_("Fact sheet"), facts)   # the country is always there
+    ], width=FRAME_WIDTH - MAP_WIDTH - 8)
+    drawing = _map(d)
+    if drawing is None:
+        return b.section(_("Fact sheet"), facts)   # the country is always there
+    # the facts on the left, Krakow and the partner on a small map beside them
+    row = Table([[facts, drawing]], colWidths=[FRAME_WIDTH - MAP_WIDTH, MAP_WIDTH], hAlign="LEFT")
+    row.setStyle(b.table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    return b.section(_("Fact sheet"), row)
+
+
+def _map(d: Dossier) -> Optional[Flowable]:
+    """Krakow and the partner, the view zoomed to the two; None without both coordinates."""
+    p, home = d.partner, d.home
+    if home is None or p.latitude is None or p.longitude is None:
+        return None
+    points = [MapPoint(home.latitude, home.longitude, partner_name(home), home=True),
+              MapPoint(p.latitude, p.longitude, partner_name(p))]
+    return world_map(points, MAP_WIDTH, MAP_HEIGHT, region="points")
 
 
 # -- the relationship ------------------------------------------------------------------------------

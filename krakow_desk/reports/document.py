@@ -3,6 +3,8 @@
 
 ``build_pdf`` is deterministic: ReportLab's ``invariant`` mode fixes the PDF's internal dates and
 identifiers, so the same story gives the same bytes; only the printed date on the page changes.
+Every report comes out as PDF/A-2b (``pdfa.to_pdfa``: XMP identification, sRGB output intent,
+the PDF's dates set to the printed date, a content-derived ID).
 """
 
 import io
@@ -21,6 +23,7 @@ from krakow_desk.formatting import format_date
 from krakow_desk.i18n import _, language
 from krakow_desk.labels import language_names
 from krakow_desk.reports import fonts
+from krakow_desk.reports.pdfa import to_pdfa
 from krakow_desk.reports.styles import (
     BOTTOM_MARGIN, FRAME_WIDTH, LEFT_MARGIN, PAGE_SIZE, RIGHT_MARGIN, RULE, TOP_MARGIN, styles,
 )
@@ -128,7 +131,7 @@ def build_pdf(story: Sequence[Flowable], info: ReportInfo) -> bytes:
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     decorate = _decorator(info)
     doc.build(list(story), canvasmaker=lambda *a, **k: _NumberedCanvas(*a, decorate=decorate, **k))
-    return buffer.getvalue()
+    return to_pdfa(buffer.getvalue(), info)   # every report archival: PDF/A-2b (reports.pdfa)
 
 
 def write_pdf(data: bytes, path: Path) -> None:

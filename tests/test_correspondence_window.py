@@ -16,7 +16,7 @@ from krakow_desk.ui.dialogs import SettingsDialog  # noqa: E402
 from krakow_desk.ui.forms.letter import LetterForm, pattern_problem, reply_subject  # noqa: E402
 from krakow_desk.ui.pages.correspondence import COL_REFERENCE, COL_REPLY  # noqa: E402
 from krakow_desk.ui.pages.correspondence_detail import CURRENT_MARK, thread_of  # noqa: E402
-from window_helpers import keys, open_page, save, when_dialog_opens  # noqa: E402
+from window_helpers import keys, open_page, save, show_loaded, when_dialog_opens  # noqa: E402
 from window_helpers import no_real_message_boxes  # noqa: E402,F401 (an autouse fixture: importing it is enough)
 
 TODAY = date.today()
@@ -254,10 +254,7 @@ def test_a_follow_up_task_added_from_a_letter(letters: Desk, qtbot: Any) -> None
 
 def test_the_partner_page_opens_a_letter_in_the_register(letters: Desk, qtbot: Any) -> None:
     window, page = open_page(letters, qtbot, "correspondence")
-    partners = window.show_section("partners")
-    if not partners._loaded:
-        with qtbot.waitSignal(partners.sig_loaded, timeout=10000):
-            pass
+    partners = show_loaded(window, qtbot, "partners")
     partners.open_record("partner", "strasbourg")
     table = partners.detail.letters
     qtbot.waitUntil(lambda: table.model.row_of("strasbourg-programme") >= 0, timeout=10000)

@@ -14,7 +14,7 @@ from krakow_desk.domain import enums as e  # noqa: E402
 from krakow_desk.services.desk import Desk  # noqa: E402
 from krakow_desk.ui.forms.visit import VisitForm  # noqa: E402
 from krakow_desk.ui.pages.visits import COL_DATES, COL_TITLE  # noqa: E402
-from window_helpers import answer, keys, open_page, save, when_dialog_opens  # noqa: E402
+from window_helpers import answer, keys, open_page, save, show_loaded, when_dialog_opens  # noqa: E402
 from window_helpers import no_real_message_boxes  # noqa: E402,F401 (an autouse fixture: importing it is enough)
 
 Button = QMessageBox.StandardButton
@@ -77,10 +77,7 @@ def test_the_detail_shows_a_visit_and_the_partner_page_opens_it(krakow: Desk, qt
     text = page.detail.text()
     assert "wrzesień 2005" in text and "Prezydent Miasta Krakowa" in text and "popiersia" in text
     assert page.detail.clash_box.isHidden()
-    partners = window.show_section("partners")
-    if not partners._loaded:
-        with qtbot.waitSignal(partners.sig_loaded, timeout=10000):
-            pass
+    partners = show_loaded(window, qtbot, "partners")
     partners.open_record("partner", "la-serena")
     activity = partners.detail.activity
     row = activity.model.row_of(LA_SERENA)

@@ -20,7 +20,7 @@ from krakow_desk.ui.pages.base import PlaceholderPage  # noqa: E402
 from krakow_desk.ui.pages.partners import COL_CATEGORY, COL_COUNTRY, COL_NAME, COL_NATIVE, COL_STATUS  # noqa: E402
 from krakow_desk.ui.pages.partner_view import TAB_GIFTS  # noqa: E402
 from krakow_desk.ui.table_model import BATCH, KEY_ROLE, Column, RecordTableModel  # noqa: E402
-from window_helpers import open_page, reloaded, when_dialog_opens  # noqa: E402
+from window_helpers import open_page, reloaded, show_loaded, when_dialog_opens  # noqa: E402
 
 
 def open_window(desk: Desk, qtbot: Any, section: str = "partners") -> MainWindow:
@@ -300,10 +300,7 @@ def test_every_list_model_on_krakows_data_passes_the_model_tester(krakow: Desk, 
                                                                  qtmodeltester: Any) -> None:
     window = open_window(krakow, qtbot)
     for section in ("partners", "people", "institutions", "organisations"):
-        page = window.show_section(section)
-        if not page._loaded:
-            with qtbot.waitSignal(page.sig_loaded, timeout=10000):
-                pass
+        page = show_loaded(window, qtbot, section)
         assert page.model.rowCount() > 0, section
         qtmodeltester.check(page.model)
     partners = window.show_section("partners")

@@ -45,11 +45,16 @@ def open_page(desk: Desk, qtbot: Any, section: str) -> tuple[MainWindow, Any]:
     window = MainWindow(desk)
     qtbot.addWidget(window)
     window.show()
+    return window, show_loaded(window, qtbot, section)
+
+
+def show_loaded(window: MainWindow, qtbot: Any, section: str) -> Any:
+    """Switch ``window`` to ``section``; its page, once the records are in its list."""
     page = window.show_section(section)
     if hasattr(page, "sig_loaded") and not page._loaded:
         with qtbot.waitSignal(page.sig_loaded, timeout=10000):
             pass
-    return window, page
+    return page
 
 
 def when_dialog_opens(act: Any) -> None:

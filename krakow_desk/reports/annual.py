@@ -21,7 +21,7 @@ from krakow_desk.reports.annual_parts import (
 )
 from krakow_desk.reports.document import ReportInfo, build_pdf, write_pdf
 from krakow_desk.reports.styles import styles
-from krakow_desk.reports.text import para
+from krakow_desk.reports.text import capitalised, para
 from krakow_desk.services.annual import AnnualSummary, GiftTotals, Totals, annual_summary
 
 if TYPE_CHECKING:
@@ -101,7 +101,7 @@ def totals_section(summary: AnnualSummary) -> list[Flowable]:
         lines = []
         for what, figure in figures:
             lines.append(_("{what} — records kept: {kept}; reported by the office: {reported}.").format(
-                what=_(what), kept=format_number(_count(totals, figure.metric)), reported=reported_text(figure)))
+                what=capitalised(_(what)), kept=format_number(_count(totals, figure.metric)), reported=reported_text(figure)))
             if figure.note:
                 lines[-1] += " " + _("Source: {source}").format(source=figure.note)
         content.append(b.notice_box(_("Figures reported by the office"), [b.body(line) for line in lines]))

@@ -55,7 +55,7 @@ def partners_section(summary: AnnualSummary) -> list[Flowable]:
     if not rows:
         return b.section(_("Activity by partner"), b.note(_("No activity with partners recorded for this year.")))
     table = b.data_table([_("Partner"), _("Country"), _("Visits"), _("Letters"), _("Events"), _("Gifts"), _("Total")],
-                         rows, [2.6, 1.7, 0.9, 0.9, 0.9, 0.9, 0.9], right=(2, 3, 4, 5, 6), bold=(0,))
+                         rows, [2.3, 1.5, 0.95, 0.95, 1.2, 0.95, 0.95], right=(2, 3, 4, 5, 6), bold=(0,))
     top = [(partner_name(r.partner), r.total) for r in summary.partners[:TOP_PARTNERS]]
     title = _("Most active partners (visits, letters, events and gifts)")
     return b.section(_("Activity by partner"), table, *_bars(top, title))

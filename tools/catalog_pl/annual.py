@@ -102,7 +102,7 @@ PL = {
     "Direction and partner": "Kierunek i partner",
     "Value and band": "Wartość i przedział",
     "Giver → recipient": "Darczyńca → obdarowany",
-    "Where kept; what became of it": "Miejsce przechowania; dalsze losy",
+    "Where kept; what became of it": "Miejsce, dalsze losy",
     "Given": "Przekazane",
     "Received": "Otrzymane",
     "above the threshold": "powyżej progu",

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional, Sequence, Union
 
-from reportlab.graphics.shapes import Circle, Drawing, Group, Path, Rect
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Path, Rect
 from reportlab.lib import colors
 
 from krakow_desk.reports import fonts
@@ -154,6 +154,29 @@ _PLACES = ((1, "level", "start"), (-1, "level", "end"), (0.6, "above", "start"),
            (-0.6, "above", "end"), (-0.6, "below", "end"), (0, "above", "middle"), (0, "below", "middle"))
 
 
+def _candidates(x: float, y: float, text_w: float, gap: float, size: float, width: float,
+                height: float) -> list[tuple[tuple[float, float, float, float], float, float, str]]:
+    """The places for a label ``gap`` away from its dot that lie inside the drawing:
+    (box, anchor x, baseline y, anchor)."""
+    found = []
+    for dx, level, anchor in _PLACES:
+        ax = x + dx * gap
+        ay = {"level": y - size * 0.35, "above": y + gap * 0.7, "below": y - gap * 0.7 - size * 0.75}[level]
+        left = ax - (text_w if anchor == "end" else text_w / 2 if anchor == "middle" else 0)
+        box = (left - 0.5, ay - size * 0.25, left + text_w + 0.5, ay + size * 0.8)
+        if box[0] >= 1 and box[2] <= width - 1 and box[1] >= 1 and box[3] <= height - 1:
+            found.append((box, ax, ay, anchor))
+    return found
+
+
+def _leader_crosses(x: float, y: float, box: tuple[float, float, float, float],
+                    markers: list[tuple[float, float, float, float]]) -> bool:
+    """Whether the line from a dot to its label's box would run through another dot."""
+    end = (min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3]))
+    steps = [(x + (end[0] - x) * t / 12, y + (end[1] - y) * t / 12) for t in range(2, 13)]
+    return any(m[0] <= px <= m[2] and m[1] <= py <= m[3] for px, py in steps for m in markers)
+
+
 def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
@@ -203,21 +226,24 @@ def world_map(points: Sequence[MapPoint], width: float, height: float, region: R
         gap = 6.5 if point.home else 4.5
         others = markers[:index] + markers[index + 1:]
         text_w = min(text_width(point.label, label_size, face), width - 4)
-        candidates = []
-        for dx, level, anchor in _PLACES:
-            ax = x + dx * gap
-            ay = {"level": y - label_size * 0.35, "above": y + gap * 0.7,
-                  "below": y - gap * 0.7 - label_size * 0.75}[level]
-            left = ax - (text_w if anchor == "end" else text_w / 2 if anchor == "middle" else 0)
-            box = (left - 0.5, ay - label_size * 0.25, left + text_w + 0.5, ay + label_size * 0.8)
-            if box[0] >= 1 and box[2] <= width - 1 and box[1] >= 1 and box[3] <= height - 1:
-                candidates.append((box, ax, ay, anchor))
-        clear = [c for c in candidates if not any(_overlaps(c[0], other) for other in taken + others)]
-        if not clear and point.home:   # Krakow is always named, over partners' dots if need be
-            clear = [c for c in candidates if not any(_overlaps(c[0], other) for other in taken)]
+        # Krakow may also stand further off, joined to its dot by a hairline: in a crowded Europe
+        # the places right beside it are all taken.
+        reaches = (1, 2.4, 3.8, 5.5) if point.home else (1,)
+        candidates = [c for reach in reaches for c in _candidates(x, y, text_w, gap * reach, label_size, width, height)]
+        clear = [c for c in candidates if not any(_overlaps(c[0], other) for other in taken + others)
+                 and not _leader_crosses(x, y, c[0], others)]
+        if not clear and point.home:   # Krakow is always named: over as few partners' dots as may be
+            clear = sorted((c for c in candidates if not any(_overlaps(c[0], other) for other in taken)),
+                           key=lambda c: sum(_overlaps(c[0], other) for other in others)
+                           + _leader_crosses(x, y, c[0], others))
         if clear:
             box, ax, ay, anchor = clear[0]
             taken.append(box)
+            nearest = (min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3]))
+            distance = math.hypot(nearest[0] - x, nearest[1] - y)
+            if distance > gap * 1.5:   # far from its dot: a hairline from the ring to the label
+                start = (x + (nearest[0] - x) * 5 / distance, y + (nearest[1] - y) * 5 / distance)
+                drawing.add(Line(*start, *nearest, strokeColor=INK, strokeWidth=0.4))
             drawing.add(label(ax, ay, point.label, label_size, anchor, face=face, colour=INK,
                               max_width=width - 4))
     drawing.add(Rect(0, 0, width, height, fillColor=None, strokeColor=RULE, strokeWidth=0.5))

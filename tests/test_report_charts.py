@@ -12,7 +12,7 @@ from reportlab.platypus import Spacer
 
 from krakow_desk.i18n import set_language
 from krakow_desk.reports.charts import (
-    bar_chart, bar_chart_height, fit, label, month_chart, nice_step, no_data, text_width,
+    bar_chart, bar_chart_height, fit, label, month_chart, nice_step, no_data, short_month_names, text_width,
 )
 from krakow_desk.reports.document import ReportInfo, build_pdf
 from krakow_desk.reports.styles import FRAME_WIDTH
@@ -114,3 +114,9 @@ def test_nice_steps() -> None:
     assert nice_step(3, 4) == 1
     assert nice_step(150, 4) == 50
     assert nice_step(0) == 1
+
+
+def test_short_month_names_follow_the_language() -> None:
+    assert short_month_names() == MONTHS
+    set_language("pl")
+    assert short_month_names()[0] == "sty" and short_month_names()[9] == "paź"

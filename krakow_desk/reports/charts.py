@@ -9,7 +9,8 @@ text that would not fit with "…".
 - ``bar_chart(rows, width, height, title=None)``: horizontal bars, one per (label, value), the
   value printed at the bar's end; ``bar_chart_height(n)`` is a comfortable height for n rows.
 - ``month_chart(counts, month_names, width, height, series_names=None)``: columns per month, one
-  series or several side by side (visits, letters, events), with a legend for several.
+  series or several side by side (visits, letters, events), with a legend for several;
+  ``short_month_names()`` gives the labels in the current language.
 - ``no_data(width, text=None)``: the small box either chart gives when there is nothing to draw.
 """
 
@@ -173,6 +174,13 @@ def bar_chart(rows: Sequence[tuple[str, Number]], width: float, height: float,
 
 
 # -- columns by month --------------------------------------------------------------------------
+
+def short_month_names() -> list[str]:
+    """The twelve months' short names in the current language ("sty" … "gru", "Jan" … "Dec")."""
+    from babel.dates import get_month_names   # Babel is already loaded by krakow_desk.formatting
+    from krakow_desk.formatting import _locale
+    return list(get_month_names("abbreviated", context="stand-alone", locale=_locale()).values())
+
 
 def _series(counts: Sequence) -> list[list[Number]]:
     if counts and all(isinstance(value, (int, float)) or value is None for value in counts):

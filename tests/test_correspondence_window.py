@@ -174,6 +174,19 @@ def test_choosing_the_letter_answered_suggests_direction_partner_and_subject(let
     assert reply_subject("RE: Odp: re: Zaproszenie") == "Re: Zaproszenie"
 
 
+def test_enter_in_the_people_filter_ticks_the_one_found_and_does_not_save(letters: Desk, qtbot: Any) -> None:
+    form = LetterForm(letters, None)
+    qtbot.addWidget(form)
+    form.show()
+    pressed: list[bool] = []
+    form.buttons.accepted.connect(lambda: pressed.append(True))
+    people = form.picker
+    qtbot.keyClicks(people.filter, "fabienne kel")
+    qtbot.keyClick(people.filter, Qt.Key.Key_Return)
+    assert people.value() == ["fabienne-keller"] and people.filter.text() == ""
+    assert not pressed and form.isVisible()                      # Enter did not press Save
+
+
 def test_a_letter_cannot_answer_itself_or_its_own_replies(letters: Desk, qtbot: Any) -> None:
     form = LetterForm(letters, "strasbourg-acceptance")
     qtbot.addWidget(form)

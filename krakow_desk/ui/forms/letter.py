@@ -6,17 +6,13 @@ import re
 from datetime import date
 from typing import Any, Optional, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QGroupBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QSizePolicy, QTabWidget, QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QGroupBox, QLabel, QListWidgetItem, QTabWidget, QVBoxLayout, QWidget
 
 from krakow_desk.domain.enums import Channel, Direction
 from krakow_desk.domain.references import PatternError, check_pattern, render
 from krakow_desk.domain.schema import LetterData
-from krakow_desk.domain.text import fold
 from krakow_desk.i18n import _
 from krakow_desk.services.collection import Changes
 from krakow_desk.services.desk import Desk
@@ -26,6 +22,7 @@ from krakow_desk.ui.forms.editors import ChoiceField, DateField, LineField, Numb
 from krakow_desk.ui.forms.layout import STYLE, FieldBox, add_row, form_layout, scroll_page
 from krakow_desk.ui.forms.messages import problem_text
 from krakow_desk.ui.forms.person import partner_items
+from krakow_desk.ui.forms.picker import CheckPicker
 from krakow_desk.ui.forms.policy import save_policy
 from krakow_desk.ui.forms.visit import people_items
 
@@ -85,110 +82,35 @@ class ReferenceField(LineField):
         return None
 
 
-class PeoplePicker(QWidget):
-    """Several people from the register: a filter line over a list of check boxes, the partner's
-    own contacts first (in bold), and the chosen ones named underneath."""
-
-    editingFinished = Signal()   # never emitted: nothing here can be malformed
-    sig_changed = Signal()
-    """The set of chosen people changed."""
+class PeoplePicker(CheckPicker):
+    """Several people from the register, the partner's own contacts first (in bold)."""
 
     def __init__(self, items: Sequence[tuple[str, str]], parent: Optional[QWidget] = None) -> None:
-        super().__init__(parent)
-        self.items = list(items)
-        self.names = dict(items)
-        self.loaded: list[str] = []
         self.first: set[str] = set()
-        self.filter = QLineEdit(self)
-        self.filter.setClearButtonEnabled(True)
-        self.filter.setPlaceholderText(_("Type to find a person…"))
-        self.list = QListWidget(self)
-        self.list.setUniformItemSizes(True)
-        self.list.setMinimumHeight(self.fontMetrics().height() * 7)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.chosen = QLabel(self)
-        self.chosen.setWordWrap(True)
-        self.chosen.setTextFormat(Qt.TextFormat.PlainText)
-        self.chosen.setProperty("role", "hint")
-        self.filter.textChanged.connect(self._narrow)
-        self.filter.returnPressed.connect(self._tick_single)
-        self.list.itemChanged.connect(self._changed)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addWidget(self.filter)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(self.chosen)
-        self.setFocusProxy(self.filter)
-        self._fill(set())
+        super().__init__(items, _("Type to find a person…"), rows=7, parent=parent)
 
-    def _items(self) -> list[QListWidgetItem]:
-        return [self.list.item(row) for row in range(self.list.count())]
+    def summary(self, names: list[str]) -> str:
+        return (_("People chosen: {names}").format(names=", ".join(names)) if names
+                else _("Nobody chosen."))
 
-    def _fill(self, checked: set[str]) -> None:
-        self.list.blockSignals(True)
-        self.list.clear()
-        keys = [key for key, _name in self.items]
-        unknown = [key for key in self.loaded if key not in self.names]   # gone from the register
-        ordered = [k for k in keys if k in self.first] + [k for k in keys if k not in self.first] + unknown
-        for key in ordered:
-            name = self.names.get(key, key)
-            item = QListWidgetItem(name, self.list)
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setData(Qt.ItemDataRole.UserRole + 1, fold(f"{name} {key}"))
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
-            item.setCheckState(Qt.CheckState.Checked if key in checked else Qt.CheckState.Unchecked)
-            if key in self.first:
-                font = QFont(item.font())
-                font.setBold(True)
-                item.setFont(font)
-                item.setToolTip(_("A contact of the letter's partner"))
-        self.list.blockSignals(False)
-        self._narrow(self.filter.text())
-        self._summarise()
+    def ordered(self) -> list[str]:
+        keys = super().ordered()
+        return [k for k in keys if k in self.first] + [k for k in keys if k not in self.first]
+
+    def _add(self, key: str, name: str) -> QListWidgetItem:
+        item = super()._add(key, name)
+        if key in self.first:
+            font = QFont(item.font())
+            font.setBold(True)
+            item.setFont(font)
+            item.setToolTip(_("A contact of the letter's partner"))
+        return item
 
     def put_first(self, keys: set[str]) -> None:
         """List these people (the partner's contacts) at the top."""
         if keys != self.first:
             self.first = set(keys)
             self._fill(set(self.value()))
-
-    def _narrow(self, text: str) -> None:
-        words = fold(text).split()
-        for item in self._items():
-            haystack = item.data(Qt.ItemDataRole.UserRole + 1)
-            item.setHidden(not all(word in haystack for word in words))
-
-    def _tick_single(self) -> None:
-        shown = [item for item in self._items() if not item.isHidden()]
-        if len(shown) == 1:
-            item = shown[0]
-            item.setCheckState(Qt.CheckState.Unchecked if item.checkState() == Qt.CheckState.Checked
-                               else Qt.CheckState.Checked)
-            self.filter.clear()
-
-    def _changed(self, _item: QListWidgetItem) -> None:
-        self._summarise()
-        self.sig_changed.emit()
-
-    def _summarise(self) -> None:
-        keys = self.value()
-        self.chosen.setText(_("People chosen: {names}").format(names=", ".join(self.names.get(k, k) for k in keys))
-                            if keys else _("Nobody chosen."))
-
-    def value(self) -> list[str]:
-        checked = [item.data(Qt.ItemDataRole.UserRole) for item in self._items()
-                   if item.checkState() == Qt.CheckState.Checked]
-        # People already stored keep their order, so an untouched letter compares equal.
-        return [k for k in self.loaded if k in checked] + [k for k in checked if k not in self.loaded]
-
-    def set_value(self, value: Any) -> None:
-        self.loaded = list(value or [])
-        self._fill(set(self.loaded))
-        self.sig_changed.emit()
-
-    def problem(self) -> Optional[str]:
-        return None
 
 
 class LetterForm(RecordForm):

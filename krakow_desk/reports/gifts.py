@@ -102,7 +102,8 @@ def _group(title: str, gifts: Sequence[s.GiftData], partners: dict[str, s.Partne
     table.splitInRow = 0
     totals = b.facts([(_("Given"), _sums(gifts, GiftDirection.GIVEN)),
                       (_("Received"), _sums(gifts, GiftDirection.RECEIVED))])
-    return [*b.heading(title), table, Spacer(1, 4), *([totals] if totals is not None else [])]
+    # the year's totals first: after a long table they were left alone at the top of a page
+    return [*b.heading(title), *([totals, Spacer(1, 4)] if totals is not None else []), table]
 
 
 def _newest_first(gifts: Sequence[s.GiftData]) -> list[s.GiftData]:

@@ -216,3 +216,25 @@ def test_command_line_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture) 
 def test_every_krakow_partner_prints(krakow: Desk) -> None:
     for partner in krakow.partners.all():
         assert partner.name in flat(text_of(render_dossier(krakow, partner.key, "pl", PRINTED)))
+
+
+def test_long_histories_are_counted_and_the_newest_listed(desk: Desk) -> None:
+    desk.partners.create({"key": "busy", "name": "Busy", "country": "DE"})
+    for i in range(15):
+        desk.visits.create({"key": f"v{i}", "direction": "incoming", "partners": ["busy"], "status": "done",
+                            "title": f"Visit number {i:02d}", "start_on": f"{2000 + i}-05-01"})
+    desk.visits.create({"key": "planned", "direction": "outgoing", "partners": ["busy"],
+                        "title": "A trip planned for next year", "start_on": "2027-03-01"})
+    for i in range(18):
+        desk.letters.create({"key": f"l{i}", "direction": "incoming", "partner": "busy", "date": f"2026-01-{i + 1:02d}",
+                             "subject": f"Request {i:02d}", "reply_due_on": f"2026-02-{i + 1:02d}"})
+    read = dossier(desk, "busy", PRINTED)
+    assert read.visit_count == 16 and read.latest_visit.visit.key == "v14"     # not the planned trip
+    assert [v.key for v in read.recent_visits[:2]] == ["planned", "v13"]
+    assert read.correspondence.awaiting_ours_count == 18 and len(read.correspondence.awaiting_ours) == 15
+    words = flat(text_of(dossier_pdf(read, "en", PRINTED)))
+    assert "16 visits recorded." in words and "Latest visit: Visit number 14" in words
+    assert "… and 3 earlier visits." in words                   # 16 = the latest + 12 listed + 3
+    assert "Latest letter 2026-01-18 · to Krakow · Request 17" in words
+    assert "Request 00" in words and "Request 16" not in words    # the earliest due listed first
+    assert "… and 3 more letters awaiting a reply" in words

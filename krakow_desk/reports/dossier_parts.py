@@ -96,7 +96,7 @@ def _latest_visit(vf: VisitFile) -> list[Flowable]:
         content.append(facts)
     people = [*vf.guests, *vf.hosts]
     if people:
-        content += [Spacer(1, 4), b.data_table([_("Side"), _("Participant"), _("Function and role")],
+        content += [Spacer(1, 6), b.data_table([_("Side"), _("Participant"), _("Function and role")],
                                                _participant_rows(people), [1.2, 3.2, 3.6])]
     if visit.programme:
         rows = []
@@ -104,7 +104,7 @@ def _latest_visit(vf: VisitFile) -> list[Flowable]:
             for item in day.items:
                 time = item.start.strftime("%H:%M") if item.start else ""
                 rows.append([format_short_date(day.day) if day.day else "", time, item.activity, item.place])
-        content += [Spacer(1, 4), b.data_table([_("Day"), _("Time"), _("Activity"), _("Place")], rows,
+        content += [Spacer(1, 8), b.data_table([_("Day"), _("Time"), _("Activity"), _("Place")], rows,
                                                [1.3, 0.8, 3.8, 2.3])]
     return content
 
@@ -138,12 +138,13 @@ def visits_section(d: Dossier) -> list[Flowable]:
                                   .format(n=format_number(more))))
     if d.events:
         rows = [[visit_dates(e.start_on, e.end_on) or "–", capitalised(label(e.kind)), e.title, e.place]
-                for e in d.events[:12]]
+                for e in d.events]
         content += [*b.heading(_("Events and presentations"), 2),
                     b.data_table([_("Dates"), _("Kind"), _("Event"), _("Place")], rows, [1.9, 1.6, 3.2, 1.5])]
-        if len(d.events) > 12:
-            content.append(b.note(ngettext("… and {n} earlier event.", "… and {n} earlier events.",
-                                           len(d.events) - 12).format(n=format_number(len(d.events) - 12))))
+        more = d.event_count - len(d.events)
+        if more > 0:
+            content.append(b.note(ngettext("… and {n} earlier event.", "… and {n} earlier events.", more)
+                                  .format(n=format_number(more))))
     if d.activity:
         content += [*b.heading(_("Activity per year"), 2), _activity_table(d),
                     b.note(_("Dated records only; a record known only by its year counts in that year."))]
@@ -197,14 +198,20 @@ def correspondence_section(c: Correspondence, today: date) -> list[Flowable]:
     ])
     content: list[Flowable] = [facts] if facts is not None else []
     headings = [_("Date"), _("Reference"), _("Subject"), _("Reply due")]
-    for title, letters in ((_("Awaiting our reply"), c.awaiting_ours), (_("Awaiting their reply"), c.awaiting_theirs)):
+    for title, letters, count in ((_("Awaiting our reply"), c.awaiting_ours, c.awaiting_ours_count),
+                                  (_("Awaiting their reply"), c.awaiting_theirs, c.awaiting_theirs_count)):
         if letters:
             rows = _waiting_rows(letters)
             for row, letter in zip(rows, letters):
                 if letter.reply_due_on is not None and letter.reply_due_on < today:
                     late = _("{date}, overdue").format(date=row[3])
                     row[3] = rich(f"<b>{markup(late, fonts.BOLD)}</b>", styles().cell)
-            content += [*b.heading(title, 2), b.data_table(headings, rows, [1.3, 1.5, 4.0, 1.3])]
+            content += [*b.heading(title, 2), b.data_table(headings, rows, [1.25, 1.4, 3.6, 1.85])]
+            if count > len(letters):
+                more = count - len(letters)
+                content.append(b.note(ngettext("… and {n} more letter awaiting a reply (the register lists them).",
+                                               "… and {n} more letters awaiting a reply (the register lists them).",
+                                               more).format(n=format_number(more))))
     if not c.awaiting_ours and not c.awaiting_theirs:
         content.append(b.note(_("No letter is awaiting a reply.")))
     return b.section(_("Correspondence"), *content)

@@ -63,6 +63,11 @@ PL = {
     "{date}, overdue": "{date}, po terminie",
     "Awaiting our reply": "Czekają na naszą odpowiedź",
     "Awaiting their reply": "Czekamy na odpowiedź partnera",
+    ("… and {n} more letter awaiting a reply (the register lists them).",
+     "… and {n} more letters awaiting a reply (the register lists them)."):
+        ("… oraz {n} kolejne pismo czekające na odpowiedź (wszystkie są w rejestrze korespondencji).",
+         "… oraz {n} kolejne pisma czekające na odpowiedź (wszystkie są w rejestrze korespondencji).",
+         "… oraz {n} kolejnych pism czekających na odpowiedź (wszystkie są w rejestrze korespondencji)."),
     "No letter is awaiting a reply.": "Żadne pismo nie czeka na odpowiedź.",
     "None open.": "Brak otwartych spraw.",
 }

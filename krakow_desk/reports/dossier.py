@@ -27,7 +27,8 @@ from krakow_desk.reports import blocks as b
 from krakow_desk.reports import fonts
 from krakow_desk.reports.document import ReportInfo, build_pdf, write_pdf
 from krakow_desk.reports.dossier_parts import (
-    correspondence_section, follow_ups_section, gifts_section, people_section, visits_section,
+    correspondence_section, data_table, follow_ups_section, gifts_section, keep_headings_with_tables,
+    people_section, visits_section,
 )
 from krakow_desk.reports.styles import FRAME_WIDTH, MUTED, styles
 from krakow_desk.reports.text import capitalised, join, markup, para, rich
@@ -132,7 +133,7 @@ def _relationship(d: Dossier) -> list[Flowable]:
         rows = [[capitalised(label(st.status)), format_short_date(st.since), format_short_date(st.until), st.note]
                 for st in p.statuses]
         content += [*b.heading(_("Status history"), 2),
-                    b.data_table([_("Status"), _("Since"), _("Until"), _("Note")], rows, [1.6, 1.3, 1.3, 3.8])]
+                    data_table([_("Status"), _("Since"), _("Until"), _("Note")], rows, [1.6, 1.3, 1.3, 3.8])]
     return b.section(_("Relationship"), *(content or [b.note(_("No relationship recorded yet."))]))
 
 
@@ -200,7 +201,7 @@ def _agreements(d: Dossier) -> list[Flowable]:
             "unknown standing.",
             "{n} documents do not say for how long they run, or their dates are too vague: they are marked as of "
             "unknown standing.", unknown).format(n=unknown)))
-    content.append(b.data_table([_("Signed"), _("Document"), _("State"), _("Term"), _("Coming deadlines")], rows,
+    content.append(data_table([_("Signed"), _("Document"), _("State"), _("Term"), _("Coming deadlines")], rows,
                                 [1.15, 2.65, 1.6, 1.75, 1.85]))
     return b.section(_("Agreements"), *content)
 
@@ -218,7 +219,7 @@ def dossier_story(d: Dossier) -> list[Flowable]:
     story += gifts_section(d)
     story += correspondence_section(d.correspondence, d.as_of)
     story += follow_ups_section(d.open_tasks)
-    return story
+    return keep_headings_with_tables(story)
 
 
 def dossier_pdf(dossier_: Dossier, language: str, printed: Optional[date] = None) -> bytes:

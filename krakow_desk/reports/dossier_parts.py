@@ -4,7 +4,7 @@ gifts both ways, correspondence and open follow-ups (dossier.py puts them togeth
 from datetime import date
 from typing import Optional, Sequence
 
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
 from krakow_desk.domain import schema as s
 from krakow_desk.formatting import format_money, format_number, format_short_date
@@ -14,7 +14,7 @@ from krakow_desk.reports import blocks as b
 from krakow_desk.reports import fonts
 from krakow_desk.reports.briefing import visit_dates
 from krakow_desk.reports.briefing_parts import tasks_table
-from krakow_desk.reports.styles import MUTED, styles
+from krakow_desk.reports.styles import FRAME_WIDTH, MUTED, PAGE_SIZE, styles
 from krakow_desk.reports.text import capitalised, join, markup, rich
 from krakow_desk.services.dossier import Correspondence, Dossier
 from krakow_desk.services.partner_file import Contact
@@ -22,6 +22,37 @@ from krakow_desk.services.visit_file import Participant, VisitFile
 from krakow_desk.titles import person_name
 
 GIFT_WIDTHS = [1.25, 3.4, 2.6, 1.3]    # the date column holds "2026-11-22" on one line
+
+
+def data_table(headings: Sequence[str], rows: Sequence[Sequence[b.Cell]], widths: Sequence[float],
+               right: Sequence[int] = (), bold: Sequence[int] = ()) -> Flowable:
+    """blocks.data_table with its rows kept whole at a page break: the dossier's rows are a few
+    lines each, and a person or a gift cut in two across pages reads badly."""
+    table = b.data_table(headings, rows, widths, right=right, bold=bold)
+    table.splitInRow = 0
+    # how much of the page the heading row and the first row need (keep_headings_with_tables)
+    table.first_row_height = b.data_table(headings, rows[:1], widths, right=right, bold=bold).wrap(
+        FRAME_WIDTH, PAGE_SIZE[1])[1]
+    return table
+
+
+def keep_headings_with_tables(story: list[Flowable]) -> list[Flowable]:
+    """A heading (or a section's and a part's headings together) never ends a page without the
+    first row of the table under it: before the headings, a page break unless there is room for
+    them and that row. (blocks.heading keeps room for a few lines; a person or a gift is taller.)"""
+    result = list(story)
+    for index in range(len(result) - 1, -1, -1):
+        needed = getattr(result[index], "first_row_height", None)
+        if needed is None:
+            continue
+        start = index
+        while start >= 2 and isinstance(result[start - 1], Paragraph) and isinstance(result[start - 2], CondPageBreak):
+            style = result[start - 1].style
+            needed += style.spaceBefore + style.leading + style.spaceAfter
+            start -= 2
+        if start < index:
+            result.insert(start, CondPageBreak(needed + 2))
+    return result
 
 
 def _muted(text: str) -> str:
@@ -58,14 +89,14 @@ def _contact_row(contact: Contact) -> list:
 def people_section(d: Dossier) -> list[Flowable]:
     content: list[Flowable] = []
     if d.contacts:
-        content.append(b.data_table([_("Person"), _("Function"), _("Contact details")],
+        content.append(data_table([_("Person"), _("Function"), _("Contact details")],
                                     [_contact_row(c) for c in d.contacts], [2.4, 2.8, 2.8]))
     if d.institutions:
         rows = [[_lines((i.name, False), (i.name_en if i.name_en != i.name else None, True)),
                  capitalised(label(i.kind)), _lines((i.address, False), (i.email, False), (i.phone, False),
                                                     (i.website, False))] for i in d.institutions]
         content += [*b.heading(_("Institutions"), 2),
-                    b.data_table([_("Institution"), _("Kind"), _("Contact details")], rows, [3.0, 1.6, 3.4])]
+                    data_table([_("Institution"), _("Kind"), _("Contact details")], rows, [3.0, 1.6, 3.4])]
     return b.section(_("Key people"), *(content or [b.note(_("None recorded."))]))
 
 
@@ -96,7 +127,7 @@ def _latest_visit(vf: VisitFile) -> list[Flowable]:
         content.append(facts)
     people = [*vf.guests, *vf.hosts]
     if people:
-        content += [Spacer(1, 6), b.data_table([_("Side"), _("Participant"), _("Function and role")],
+        content += [Spacer(1, 6), data_table([_("Side"), _("Participant"), _("Function and role")],
                                                _participant_rows(people), [1.2, 3.2, 3.6])]
     if visit.programme:
         rows = []
@@ -104,7 +135,7 @@ def _latest_visit(vf: VisitFile) -> list[Flowable]:
             for item in day.items:
                 time = item.start.strftime("%H:%M") if item.start else ""
                 rows.append([format_short_date(day.day) if day.day else "", time, item.activity, item.place])
-        content += [Spacer(1, 8), b.data_table([_("Day"), _("Time"), _("Activity"), _("Place")], rows,
+        content += [Spacer(1, 8), data_table([_("Day"), _("Time"), _("Activity"), _("Place")], rows,
                                                [1.3, 0.8, 3.8, 2.3])]
     return content
 
@@ -117,7 +148,7 @@ def _visit_rows(visits: Sequence[s.VisitData]) -> list[list]:
 def _activity_table(d: Dossier) -> Flowable:
     rows = [[str(y.year), *(format_number(n) if n else "–" for n in (y.visits, y.letters, y.events, y.gifts)),
              format_number(y.total)] for y in reversed(d.activity)]
-    return b.data_table([_("Year"), _("Visits"), _("Letters"), _("Events"), _("Gifts"), _("Total")], rows,
+    return data_table([_("Year"), _("Visits"), _("Letters"), _("Events"), _("Gifts"), _("Total")], rows,
                         [1.2, 1, 1, 1, 1, 1], right=(1, 2, 3, 4, 5), bold=(0,))
 
 
@@ -130,7 +161,7 @@ def visits_section(d: Dossier) -> list[Flowable]:
         content += _latest_visit(d.latest_visit)
     if d.recent_visits:
         content += [*b.heading(_("Earlier visits"), 2),
-                    b.data_table([_("Dates"), _("Direction"), _("Visit"), _("Status")], _visit_rows(d.recent_visits),
+                    data_table([_("Dates"), _("Direction"), _("Visit"), _("Status")], _visit_rows(d.recent_visits),
                                  [1.9, 1.3, 3.8, 1.2])]
         more = d.visit_count - 1 - len(d.recent_visits)
         if more > 0:
@@ -140,7 +171,7 @@ def visits_section(d: Dossier) -> list[Flowable]:
         rows = [[visit_dates(e.start_on, e.end_on) or "–", capitalised(label(e.kind)), e.title, e.place]
                 for e in d.events]
         content += [*b.heading(_("Events and presentations"), 2),
-                    b.data_table([_("Dates"), _("Kind"), _("Event"), _("Place")], rows, [1.9, 1.6, 3.2, 1.5])]
+                    data_table([_("Dates"), _("Kind"), _("Event"), _("Place")], rows, [1.9, 1.6, 3.2, 1.5])]
         more = d.event_count - len(d.events)
         if more > 0:
             content.append(b.note(ngettext("… and {n} earlier event.", "… and {n} earlier events.", more)
@@ -171,7 +202,7 @@ def gifts_section(d: Dossier) -> list[Flowable]:
     for title, gifts in ((_("Given by Krakow"), d.gifts_given), (_("Received by Krakow"), d.gifts_received)):
         content += b.heading(title, 2)
         if gifts:
-            content.append(b.data_table(headings, _gift_rows(gifts), GIFT_WIDTHS, right=(3,)))
+            content.append(data_table(headings, _gift_rows(gifts), GIFT_WIDTHS, right=(3,)))
         else:
             content.append(b.note(_("None recorded.")))
     if not d.gifts_given and not d.gifts_received:
@@ -206,7 +237,7 @@ def correspondence_section(c: Correspondence, today: date) -> list[Flowable]:
                 if letter.reply_due_on is not None and letter.reply_due_on < today:
                     late = _("{date}, overdue").format(date=row[3])
                     row[3] = rich(f"<b>{markup(late, fonts.BOLD)}</b>", styles().cell)
-            content += [*b.heading(title, 2), b.data_table(headings, rows, [1.25, 1.4, 3.6, 1.85])]
+            content += [*b.heading(title, 2), data_table(headings, rows, [1.25, 1.4, 3.6, 1.85])]
             if count > len(letters):
                 more = count - len(letters)
                 content.append(b.note(ngettext("… and {n} more letter awaiting a reply (the register lists them).",

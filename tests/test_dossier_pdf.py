@@ -238,3 +238,21 @@ def test_long_histories_are_counted_and_the_newest_listed(desk: Desk) -> None:
     assert "Latest letter 2026-01-18 · to Krakow · Request 17" in words
     assert "Request 00" in words and "Request 16" not in words    # the earliest due listed first
     assert "… and 3 more letters awaiting a reply" in words
+
+
+def test_dossier_is_pdfa_with_its_map(krakow: Desk) -> None:
+    import pikepdf
+
+    from krakow_desk.reports.pdfa import fonts_not_embedded
+
+    pdf = render_dossier(krakow, "kyiv", "pl", PRINTED)
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        meta = document.open_metadata()
+        assert meta["{http://www.aiim.org/pdfa/ns/id/}part"] == "2"
+        assert meta["{http://www.aiim.org/pdfa/ns/id/}conformance"] == "B"
+        assert str(document.docinfo.Title) == "Teczka partnera: Kijów"
+        assert fonts_not_embedded(document) == []
+    # the map beside the fact sheet names Krakow and the partner
+    first = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    sheet = first[first.index("Różnica czasu"):first.index("Współpraca")]
+    assert "Kraków" in sheet and "Kijów" in sheet

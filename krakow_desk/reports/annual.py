@@ -161,8 +161,10 @@ def annual_pdf(summary: AnnualSummary, language: str, printed: Optional[date] = 
 
 
 def render_annual(desk: "Desk", year: int, language: str, printed: Optional[date] = None) -> bytes:
-    """Read the year and lay out its summary (for a worker thread)."""
-    return annual_pdf(annual_summary(desk, year), language, printed)
+    """Read the year and lay out its summary, both in ``language`` (for a worker thread; the
+    partners are ordered by their names in that language)."""
+    with using_language(language):
+        return annual_pdf(annual_summary(desk, year), language, printed)
 
 
 def write_annual(desk: "Desk", year: int, path: Path, language: str) -> None:

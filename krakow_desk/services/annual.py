@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Optional
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from krakow_desk.collation import sort_key
 from krakow_desk.domain import schema as s
 from krakow_desk.domain import tables as t
 from krakow_desk.domain.enums import (
@@ -28,6 +29,7 @@ from krakow_desk.domain.enums import (
 )
 from krakow_desk.domain.records import Records
 from krakow_desk.domain.terms import agreement_states
+from krakow_desk.titles import partner_name
 
 if TYPE_CHECKING:
     from krakow_desk.services.desk import Desk
@@ -228,8 +230,6 @@ def _partner_rows(data: _Year, partners: dict[int, s.PartnerData]) -> list[Partn
         if pid is not None:
             counts[pid]["gifts"] += 1
     rows = [PartnerRow(partners[pid], **dict(c)) for pid, c in counts.items() if pid in partners]
-    from krakow_desk.collation import sort_key
-    from krakow_desk.titles import partner_name
     rows.sort(key=lambda r: (-r.total, sort_key(partner_name(r.partner))))
     return rows
 
@@ -282,7 +282,6 @@ def _fees(desk: "Desk", year: int) -> list[FeeRow]:
         organisation = organisations.get(m.organisation)
         if organisation is not None:
             rows.append(FeeRow(organisation, m))
-    from krakow_desk.collation import sort_key
     rows.sort(key=lambda r: sort_key(r.organisation.acronym or r.organisation.name))
     return rows
 

@@ -167,3 +167,18 @@ def test_command_line_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture) 
     with pytest.raises(SystemExit) as exit_:
         main(["--db", db, "report", "annual", "last-year", "-o", str(tmp_path / "x.pdf")])
     assert exit_.value.code == 2 and not (tmp_path / "x.pdf").exists()
+
+
+def test_annual_summary_is_pdfa_with_the_map(krakow: Desk) -> None:
+    import pikepdf
+
+    from krakow_desk.reports.pdfa import fonts_not_embedded
+
+    pdf = render_annual(krakow, 2005, "pl", PRINTED)
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        meta = document.open_metadata()
+        assert meta["{http://www.aiim.org/pdfa/ns/id/}part"] == "2"
+        assert meta["{http://www.aiim.org/pdfa/ns/id/}conformance"] == "B"
+        assert fonts_not_embedded(document) == []
+    text = flat(text_of(pdf))
+    assert "Partnerzy na mapie" in text and "Kraków" in text[text.index("Partnerzy na mapie"):]

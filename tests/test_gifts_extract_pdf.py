@@ -106,3 +106,13 @@ def test_command_line_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture) 
     with pytest.raises(SystemExit) as exit_:
         main(["--db", db, "report", "gifts", "--year", "0", "-o", str(tmp_path / "x.pdf")])
     assert exit_.value.code == 2 and not (tmp_path / "x.pdf").exists()
+
+
+def test_register_is_pdfa(gifts_desk: Desk) -> None:
+    import pikepdf
+
+    from krakow_desk.reports.pdfa import fonts_not_embedded
+
+    with pikepdf.open(io.BytesIO(render_gifts_extract(gifts_desk, None, "en", PRINTED))) as document:
+        assert document.open_metadata()["{http://www.aiim.org/pdfa/ns/id/}part"] == "2"
+        assert fonts_not_embedded(document) == []

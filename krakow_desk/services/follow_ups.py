@@ -46,6 +46,9 @@ def tasks_in(session: Session, kind: str, owner: int) -> list[s.TaskData]:
             t.Task.event_id.in_(sa.select(t.EventPartner.event_id).where(t.EventPartner.partner_id == owner)))
     rows = list(session.scalars(sa.select(t.Task).where(condition)))
     tasks = shapes.TASK.shape.models_of(session, rows, KeyCache(session))
-    done = ("done", "cancelled")
-    return sorted(tasks, key=lambda task: (task.status.value in done, task.due_on is None,
-                                           task.due_on or date.min, task.key))
+    return sorted(tasks, key=task_order)
+
+
+def task_order(task: s.TaskData) -> tuple:
+    """Open ones first, by due date (undated last), then those done or dropped."""
+    return (task.status.value in ("done", "cancelled"), task.due_on is None, task.due_on or date.min, task.key)

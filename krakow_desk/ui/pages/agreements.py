@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from krakow_desk.domain import enums as e
-from krakow_desk.domain.schema import AgreementData
+from krakow_desk.domain.schema import AgreementData, TaskData
 from krakow_desk.domain.enums import AgreementState
 from krakow_desk.domain.terms import TermState, agreement_states
 from krakow_desk.formatting import format_date, format_short_date
@@ -21,6 +21,7 @@ from krakow_desk.ui.pages.record_detail import RecordDetail
 from krakow_desk.ui.table_model import Column, date_column, first_day
 from krakow_desk.ui.widgets import RelatedTable, section
 from krakow_desk.ui.documents import DocumentsPanel
+from krakow_desk.services.follow_ups import task_order
 from krakow_desk.ui.follow_ups import FollowUpsPanel
 
 
@@ -29,6 +30,7 @@ class AgreementRow:
     agreement: AgreementData
     partner: str                 # the partner's name in the interface's language
     state: TermState
+    tasks: tuple[TaskData, ...] = ()    # follow-ups attached to the agreement
 
     @property
     def key(self) -> str:
@@ -94,7 +96,6 @@ class AgreementDetail(QWidget):
         parts.addWidget(self.timeline_box)
         self.documents = DocumentsPanel(desk, "agreement", self)
         parts.addWidget(section(_("Documents"), self.documents, self))
-        self.desk = desk
         self.follow_ups = FollowUpsPanel(_("Nothing to follow up is recorded for this agreement."), self,
                                          compact=True)
         parts.addWidget(section(_("Follow-ups"), self.follow_ups, self))
@@ -106,7 +107,7 @@ class AgreementDetail(QWidget):
 
     def show_row(self, row: Optional[AgreementRow], timeline: Sequence[AgreementRow]) -> None:
         self.documents.show_record(row.key if row else None)
-        self.follow_ups.set_tasks(self.desk.tasks_of("agreement", row.key) if row else [])
+        self.follow_ups.set_tasks(row.tasks if row else [])
         if row is None:
             self.facts.show_nothing()
             self.timeline_box.hide()
@@ -157,7 +158,14 @@ class AgreementsPage(ListPage[AgreementRow]):
         partners = {p.key: partner_name(p) for p in self.desk.partners.all()}
         agreements = self.desk.agreements.all()
         states = agreement_states(agreements, date.today())
-        return [AgreementRow(a, partners.get(a.partner, a.partner), states[a.key]) for a in agreements]
+        # Read with the list, on the worker: selecting a row must not query the database.
+        tasks: dict[str, list[TaskData]] = {}
+        for task in self.desk.tasks.all():
+            if task.agreement:
+                tasks.setdefault(task.agreement, []).append(task)
+        return [AgreementRow(a, partners.get(a.partner, a.partner), states[a.key],
+                             tuple(sorted(tasks.get(a.key, []), key=task_order)))
+                for a in agreements]
 
     def filters(self) -> list[tuple[FilterCombo, Callable[[AgreementRow, Any], bool]]]:
         self.kind_combo = FilterCombo(_("All kinds"), choices(e.AgreementKind))

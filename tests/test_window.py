@@ -16,7 +16,6 @@ from krakow_desk.services.desk import Desk  # noqa: E402
 from krakow_desk.services.errors import DeskError  # noqa: E402
 from krakow_desk.ui.main_window import MainWindow  # noqa: E402
 from krakow_desk.ui.pages import SECTIONS  # noqa: E402
-from krakow_desk.ui.pages.base import PlaceholderPage  # noqa: E402
 from krakow_desk.ui.pages.partners import COL_CATEGORY, COL_COUNTRY, COL_NAME, COL_NATIVE, COL_STATUS  # noqa: E402
 from krakow_desk.ui.pages.partner_view import TAB_GIFTS  # noqa: E402
 from krakow_desk.ui.table_model import BATCH, KEY_ROLE, Column, RecordTableModel  # noqa: E402
@@ -158,19 +157,6 @@ def test_hostile_search_text_shows_nothing_found_not_an_error(krakow: Desk, qtbo
     window.search.search_now()
     qtbot.waitUntil(lambda: window.search.results.isVisible(), timeout=5000)
     assert shown == []
-
-
-def test_sections_without_their_register_say_so(krakow: Desk, qtbot: Any) -> None:
-    window = open_window(krakow, qtbot)
-    for section in ("reports",):
-        page = window.show_section(section)
-        assert isinstance(page, PlaceholderPage)
-        assert "nie" in page.empty.heading.text()      # "… is not built yet", in Polish
-        body = page.empty.body
-        qtbot.waitUntil(body.isVisible)
-        # The explanation wraps where it must and no line is cut off.
-        assert body.height() >= body.heightForWidth(body.width())
-        assert body.height() >= 2 * body.fontMetrics().height()
 
 
 def test_switching_the_language_rebuilds_the_window_in_english(krakow: Desk, qtbot: Any) -> None:

@@ -55,10 +55,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("gifts", N_("Gifts"), _page("gifts", "GiftsPage"), "Ctrl+9", ("gift",)),
     Section("correspondence", N_("Correspondence"), _page("correspondence", "CorrespondencePage"), "",
             ("letter",)),
-    Section("reports", N_("Reports"), _placeholder(
-        N_("Reports are not built yet"),
-        N_("Partner dossiers, the annual cooperation summary and the gifts register extract will be "
-           "printed from here. Meanwhile 'krakow-desk records' prints the partnership records.")), ""),
+    Section("reports", N_("Reports"), _page("reports", "ReportsPage"), "", ("partner-dossier", "visit-briefing")),
 )
 
 SECTION_OF_KIND = {kind: section.id for section in SECTIONS for kind in section.kinds}

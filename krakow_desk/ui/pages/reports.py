@@ -133,8 +133,6 @@ class ReportsPage(Page):
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
         self.busy_label = QLabel(_("Preparing the report…"), self)
-        self.busy.hide()
-        self.busy_label.hide()
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -146,6 +144,7 @@ class ReportsPage(Page):
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(form)
+        column.addSpacing(8)
         column.addWidget(self.generate_button)
         column.addWidget(self.busy_label)
         column.addWidget(self.busy)
@@ -176,6 +175,7 @@ class ReportsPage(Page):
         self.save_button.clicked.connect(self.save)
         self.print_button.clicked.connect(self.print_)
         self._kind_changed()
+        self._busy(False)
         self._show_result(None, None, [])
 
     # --- choices ---------------------------------------------------------------------------------
@@ -287,6 +287,8 @@ class ReportsPage(Page):
         self.busy.setVisible(busy)
         self.busy_label.setVisible(busy)
         self.generate_button.setEnabled(not busy)
+        self.preview.set_hint(_("Preparing the report…") if busy else
+                              _("Pick a report and press Generate to see it here."))
 
     def _generated(self, generation: int, request: Request, result: tuple[bytes, list]) -> None:
         if generation != self._generation:
@@ -308,7 +310,7 @@ class ReportsPage(Page):
         self.save_button.setEnabled(data is not None)
         self.print_button.setEnabled(data is not None)
         if data is None:
-            self.pages_label.setText(_("Pick a report and press Generate to see it here."))
+            self.pages_label.setText("")
         else:
             n = len(images)
             self.pages_label.setText(ngettext("{n} page", "{n} pages", n).format(n=n))

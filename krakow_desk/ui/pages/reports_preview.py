@@ -97,15 +97,24 @@ class PreviewPane(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.column = QWidget(self)
         self.column.setObjectName("reportPages")
-        self.column.setStyleSheet("#reportPages { background: #8a8d91; }")
         self.layout_ = QVBoxLayout(self.column)
         self.layout_.setContentsMargins(self.MARGIN, self.MARGIN, self.MARGIN, self.MARGIN)
         self.layout_.setSpacing(self.MARGIN)
+        # before the first report: a line saying what to do, not an empty grey slab
+        self.hint = QLabel(self.column)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setProperty("role", "hint")
+        self.layout_.addWidget(self.hint, 1)
         self.layout_.addStretch(1)
         self.setWidget(self.column)
         self.images: list[QImage] = []
         self.labels: list[QLabel] = []
         self._width = 0
+
+    def set_hint(self, text: str) -> None:
+        self.hint.setText(text)
 
     def page_count(self) -> int:
         return len(self.images)
@@ -124,6 +133,9 @@ class PreviewPane(QScrollArea):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             self.layout_.insertWidget(number, label)
             self.labels.append(label)
+        self.hint.setVisible(not self.labels)
+        # grey ground around the pages, as readers show paper
+        self.column.setStyleSheet("#reportPages { background: #8a8d91; }" if self.labels else "")
         self._width = 0
         self._fit()
         self.verticalScrollBar().setValue(0)

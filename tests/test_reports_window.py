@@ -153,3 +153,16 @@ def test_printing_goes_to_the_printer_chosen(
     assert printed.args == [True]
     assert len(PdfReader(str(target)).pages) == page.preview.page_count()
     assert target.stat().st_size > 10000
+
+
+def test_the_partner_page_opens_the_partners_dossier(krakow: Desk, qtbot: Any) -> None:
+    window, partners = open_page(krakow, qtbot, "partners")
+    partners.open_record("partner", "kyiv")
+    qtbot.waitUntil(lambda: partners.detail.file is not None and partners.detail.file.partner.key == "kyiv",
+                    timeout=10000)
+    page = window.pages["reports"]
+    with qtbot.waitSignal(page.sig_generated, timeout=60000):
+        partners.detail.dossier_button.click()
+    assert window.current_section() == "reports"
+    assert page.request.kind == DOSSIER and page.request.subject == "kyiv"
+    assert page.preview.page_count() >= 2

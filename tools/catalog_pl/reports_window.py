@@ -22,4 +22,6 @@ PL = {
     "Preparing the pages for the printer…": "Trwa przygotowywanie stron do druku…",
     "Sent to the printer.": "Wysłano do drukarki.",
     "The printer could not be opened.": "Nie udało się połączyć z drukarką.",
+    # on the partner page, beside "Edit partner…"
+    "Dossier (PDF)…": "Teczka partnera (PDF)…",
 }

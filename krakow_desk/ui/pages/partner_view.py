@@ -123,6 +123,10 @@ class PartnerView(QWidget):
         self.title, self.subtitle = self.header.title, self.header.subtitle
         self.edit_button = self.header.add_button(_("Edit partner…"))
         self.edit_button.clicked.connect(self.sig_edit.emit)
+        # the window's open_record routes "partner-dossier" to the Reports section
+        self.dossier_button = self.header.add_button(_("Dossier (PDF)…"))
+        self.dossier_button.clicked.connect(
+            lambda: self.file is not None and self.sig_open.emit("partner-dossier", self.file.partner.key))
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)

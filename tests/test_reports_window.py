@@ -103,7 +103,11 @@ def test_a_switch_while_generating_drops_the_late_answer(
     page.generate_button.click()
     assert not page.generate_button.isEnabled() and page.busy.isVisibleTo(page)
     page.choose(ANNUAL, 2005)
-    page.generate()                 # a new request supersedes the one running
+    assert page.generate_button.isEnabled()      # another choice may be asked for at once
+    page.choose(DOSSIER, "kyiv")
+    assert not page.generate_button.isEnabled()  # the one being made
+    page.choose(ANNUAL, 2005)
+    page.generate_button.click()    # a new request supersedes the one running
     qtbot.waitSignal(page.sig_generated, timeout=60000).wait()
     assert page.request.kind == ANNUAL
     annual = page.data

@@ -108,6 +108,7 @@ class ReportsPage(Page):
         self._pending: Optional[tuple[str, Any]] = None   # (kind, subject) asked for before the lists came
         self.data: Optional[bytes] = None
         self.request: Optional[Request] = None
+        self._running: Optional[Request] = None     # the request being generated, if any
 
         self.kind_combo = QComboBox(self)
         for kind, title in KINDS:
@@ -171,6 +172,11 @@ class ReportsPage(Page):
         layout.addLayout(right, 1)
 
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        # another choice while a report is being made may be asked for at once (it supersedes)
+        for signal in (self.kind_combo.currentIndexChanged, self.partner_field.currentIndexChanged,
+                       self.year_spin.valueChanged, self.gifts_combo.currentIndexChanged,
+                       self.visit_field.currentIndexChanged, self.language_combo.currentIndexChanged):
+            signal.connect(self._choice_changed)
         self.generate_button.clicked.connect(self.generate)
         self.save_button.clicked.connect(self.save)
         self.print_button.clicked.connect(self.print_)
@@ -278,12 +284,19 @@ class ReportsPage(Page):
             return
         self._generation += 1
         generation, desk = self._generation, self.desk
+        self._running = request
         self._busy(True)
         run_task(lambda: generate(desk, request),
                  lambda result: self._generated(generation, request, result),
                  lambda error: self._failed(generation, error), owner=self)
 
+    def _choice_changed(self) -> None:
+        if self._running is not None:
+            self.generate_button.setEnabled(self.current_request() != self._running)
+
     def _busy(self, busy: bool) -> None:
+        if not busy:
+            self._running = None
         self.busy.setVisible(busy)
         self.busy_label.setVisible(busy)
         self.generate_button.setEnabled(not busy)

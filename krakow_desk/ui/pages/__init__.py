@@ -1,8 +1,4 @@
-"""The window's sections, in sidebar order. Adding a page is one entry here.
-
-A section whose page a later version brings shows a placeholder that says so and where its
-records can be seen meanwhile.
-"""
+"""The window's sections, in sidebar order. Adding a page is one entry here."""
 
 from dataclasses import dataclass
 from importlib import import_module
@@ -10,9 +6,9 @@ from typing import Callable, Optional
 
 from PySide6.QtWidgets import QWidget
 
-from krakow_desk.i18n import N_, _
+from krakow_desk.i18n import N_
 from krakow_desk.services.desk import Desk
-from krakow_desk.ui.pages.base import Page, PlaceholderPage
+from krakow_desk.ui.pages.base import Page
 
 
 @dataclass(frozen=True)
@@ -22,10 +18,6 @@ class Section:
     make: Callable[[Desk, Optional[QWidget]], Page]
     shortcut: str = ""
     kinds: tuple[str, ...] = ()         # record kinds this section opens
-
-
-def _placeholder(title: str, text: str) -> Callable[[Desk, Optional[QWidget]], Page]:
-    return lambda desk, parent: PlaceholderPage(desk, _(title), _(text), parent)
 
 
 def _page(module: str, name: str) -> Callable[[Desk, Optional[QWidget]], Page]:

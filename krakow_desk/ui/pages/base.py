@@ -90,13 +90,3 @@ class EmptyState(QWidget):
         layout.addLayout(row)
         layout.addStretch(2)
         self.heading, self.body = heading, body
-
-
-class PlaceholderPage(Page):
-    """A section that a later version fills: says so, and where the data can be seen meanwhile."""
-
-    def __init__(self, desk: Desk, title: str, text: str, parent: Optional[QWidget] = None) -> None:
-        super().__init__(desk, parent)
-        layout = QVBoxLayout(self)
-        self.empty = EmptyState(title, text, self)
-        layout.addWidget(self.empty)

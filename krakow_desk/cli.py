@@ -279,45 +279,33 @@ def _agenda_text(agenda) -> str:  # noqa: ANN001
     return "\n".join(lines)
 
 
-def cmd_report_briefing(args: argparse.Namespace) -> int:
-    from krakow_desk.reports.briefing import write_briefing
-
+def _write_report(args: argparse.Namespace, write: Callable[..., None], subject: Callable[..., object]) -> int:
+    """Open the database, write the report about ``subject(desk)`` in its language, say where."""
     output = _output_file(args.output)
     with _open_desk(args) as desk:
-        write_briefing(desk, args.visit, output, args.report_lang or language())
+        write(desk, subject(desk), output, args.report_lang or language())
     print(_("Written to {path}").format(path=output))
     return EXIT_OK
+
+
+def cmd_report_briefing(args: argparse.Namespace) -> int:
+    from krakow_desk.reports.briefing import write_briefing
+    return _write_report(args, write_briefing, lambda desk: args.visit)
 
 
 def cmd_report_dossier(args: argparse.Namespace) -> int:
     from krakow_desk.reports.dossier import write_dossier
-
-    output = _output_file(args.output)
-    with _open_desk(args) as desk:
-        partner = desk.find_partner(args.partner)
-        write_dossier(desk, partner.key, output, args.report_lang or language())
-    print(_("Written to {path}").format(path=output))
-    return EXIT_OK
+    return _write_report(args, write_dossier, lambda desk: desk.find_partner(args.partner).key)
 
 
 def cmd_report_annual(args: argparse.Namespace) -> int:
     from krakow_desk.reports.annual import write_annual
-
-    output = _output_file(args.output)
-    with _open_desk(args) as desk:
-        write_annual(desk, args.year, output, args.report_lang or language())
-    print(_("Written to {path}").format(path=output))
-    return EXIT_OK
+    return _write_report(args, write_annual, lambda desk: args.year)
 
 
 def cmd_report_gifts(args: argparse.Namespace) -> int:
     from krakow_desk.reports.gifts import write_gifts_extract
-
-    output = _output_file(args.output)
-    with _open_desk(args) as desk:
-        write_gifts_extract(desk, args.year, output, args.report_lang or language())
-    print(_("Written to {path}").format(path=output))
-    return EXIT_OK
+    return _write_report(args, write_gifts_extract, lambda desk: args.year)
 
 
 def cmd_export(args: argparse.Namespace) -> int:

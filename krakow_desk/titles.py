@@ -62,3 +62,22 @@ def agreement_standing(agreement: s.AgreementData, status: Any) -> str:
     if agreement.signed_on:
         text += f" ({format_date(agreement.signed_on)})"
     return text if status is AgreementState.IN_FORCE else f"{text} — {label(status)}"
+
+
+def term_text(a: s.AgreementData, notice: bool = False) -> str:
+    """'2020-01-01 – 2024-12-31, 60 months, renews automatically' (and the notice period, where the
+    reader sees it nowhere else)."""
+    from krakow_desk.formatting import format_short_date
+    from krakow_desk.i18n import _, ngettext
+    if a.indefinite:
+        return _("indefinite")
+    parts = []
+    if a.term_start or a.term_end:
+        parts.append(" – ".join(format_short_date(day) if day else "…" for day in (a.term_start, a.term_end)))
+    if a.term_months:
+        parts.append(ngettext("{n} month", "{n} months", a.term_months).format(n=a.term_months))
+    if a.auto_renews:
+        parts.append(_("renews automatically"))
+    if notice and a.notice_months:
+        parts.append(ngettext("notice {n} month", "notice {n} months", a.notice_months).format(n=a.notice_months))
+    return ", ".join(parts)

@@ -34,7 +34,7 @@ from krakow_desk.reports.styles import FRAME_WIDTH, MUTED, styles
 from krakow_desk.reports.text import capitalised, join, markup, para, rich
 from krakow_desk.reports.world_map import MapPoint, world_map
 from krakow_desk.services.dossier import AgreementEntry, Dossier, dossier
-from krakow_desk.titles import agreement_title, partner_name
+from krakow_desk.titles import agreement_title, partner_name, term_text
 
 if TYPE_CHECKING:
     from krakow_desk.services.desk import Desk
@@ -145,22 +145,6 @@ def _deadline_text(event: TermEvent) -> str:
     return _("term ends {date}").format(date=format_short_date(event.date))
 
 
-def _term_text(entry: AgreementEntry) -> str:
-    a = entry.agreement
-    if a.indefinite:
-        return _("indefinite")
-    parts = []
-    if a.term_start or a.term_end:
-        parts.append(" – ".join(format_short_date(day) if day else "…" for day in (a.term_start, a.term_end)))
-    if a.term_months:
-        parts.append(ngettext("{n} month", "{n} months", a.term_months).format(n=a.term_months))
-    if a.auto_renews:
-        parts.append(_("renews automatically"))
-    if a.notice_months:
-        parts.append(ngettext("notice {n} month", "notice {n} months", a.notice_months).format(n=a.notice_months))
-    return ", ".join(parts)
-
-
 def _state_cell(entry: AgreementEntry) -> Flowable:
     state = entry.state
     text = capitalised(label(state.status))
@@ -191,7 +175,7 @@ def _agreements(d: Dossier) -> list[Flowable]:
     for entry in d.agreements:
         deadlines = "\n".join(_deadline_text(event) for event in entry.deadlines)
         rows.append([format_short_date(entry.agreement.signed_on), _document_cell(entry), _state_cell(entry),
-                     _term_text(entry), deadlines or "–"])
+                     term_text(entry.agreement, notice=True), deadlines or "–"])
     in_force = [agreement_title(e.agreement) for e in d.agreements if e.in_force]
     unknown = sum(1 for e in d.agreements if e.unknown)
     content: list[Flowable] = [b.labelled(_("In force"), "; ".join(in_force) or _("none known"))]

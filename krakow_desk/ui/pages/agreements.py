@@ -12,10 +12,10 @@ from krakow_desk.domain import enums as e
 from krakow_desk.domain.schema import AgreementData, TaskData
 from krakow_desk.domain.enums import AgreementState
 from krakow_desk.domain.terms import TermState, agreement_states
-from krakow_desk.formatting import format_date, format_short_date
+from krakow_desk.formatting import format_date
 from krakow_desk.i18n import N_, _, ngettext
 from krakow_desk.labels import choices, label
-from krakow_desk.titles import agreement_title, partner_name
+from krakow_desk.titles import agreement_title, partner_name, term_text
 from krakow_desk.ui.pages.list_page import FilterCombo, ListPage
 from krakow_desk.ui.pages.record_detail import RecordDetail
 from krakow_desk.ui.table_model import Column, date_column, first_day
@@ -48,19 +48,6 @@ def next_deadline(state: TermState) -> Optional[date]:
     if state.status == AgreementState.IN_FORCE and state.term_end is not None:
         return state.term_end
     return None
-
-
-def term_text(a: AgreementData) -> str:
-    if a.indefinite:
-        return _("indefinite")
-    parts = []
-    if a.term_start or a.term_end:
-        parts.append(" – ".join(format_short_date(d) if d else "…" for d in (a.term_start, a.term_end)))
-    if a.term_months:
-        parts.append(ngettext("{n} month", "{n} months", a.term_months).format(n=a.term_months))
-    if a.auto_renews:
-        parts.append(_("renews automatically"))
-    return ", ".join(parts)
 
 
 COLUMNS = (

@@ -30,8 +30,8 @@ PL = {
     "Budget:": "Budżet:",
     "e.g. PLN, EUR": "np. PLN, EUR",
     "Co-financing:": "Współfinansowanie:",
-    "Who else paid, and how much, e.g. 75% from the EU":
-        "Kto jeszcze finansował i w jakiej części, np. 75% ze środków UE",
+    "Who else paid, and how much, e.g. the EU: 75 per cent":
+        "Kto jeszcze finansował i w jakiej części, np. UE: 75 procent",
     "Source:": "Źródło:",
     # the gift form
     "New gift": "Nowy dar",

@@ -94,7 +94,7 @@ class EventForm(RecordForm):
         add_row(form, _("Budget:"), self.field("budget", NumberField(money=True)))
         add_row(form, _("Currency:"), self.field("currency", SearchField(currency_items()), _("e.g. PLN, EUR")))
         add_row(form, _("Co-financing:"), self.field(
-            "co_financing", TextArea(lines=2), _("Who else paid, and how much, e.g. 75% from the EU")))
+            "co_financing", TextArea(lines=2), _("Who else paid, and how much, e.g. the EU: 75 per cent")))
         add_row(form, _("Outcomes:"), self.field("outcomes", TextArea(lines=3)))
         add_row(form, _("Notes:"), self.field("notes", TextArea(lines=4, grow=True)))
         add_row(form, _("Source:"), self.field("source", SearchField(source_items(self.desk))))

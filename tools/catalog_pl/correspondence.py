@@ -36,7 +36,7 @@ PL = {
         "Nie zarejestrowano żadnej datowanej wizyty, listu, wydarzenia ani daru z tym partnerem.",
     "Year": "Rok",
     "Visits": "Wizyty",
-    "Letters": "Listy",
+    "Letters": "Pisma",   # the office says "pismo" (correspondence register, reports)
     "Events": "Wydarzenia",
     "Gifts": "Dary",
     "Total": "Razem",

@@ -20,6 +20,7 @@ from krakow_desk.domain.terms import TermEvent, TermEventKind, successors, term_
 from krakow_desk.formatting import format_date
 from krakow_desk.i18n import N_, _
 from krakow_desk.services.errors import DeskError
+from krakow_desk.services.search import PartnerRef
 from krakow_desk.titles import agreement_title
 
 if TYPE_CHECKING:
@@ -41,14 +42,6 @@ NOTICE_DEADLINE, EXPIRY, PROGRAMME_END = "notice_deadline", "expiry", "programme
 
 
 @dataclass(frozen=True)
-class AgendaPartner:
-    """The partner an item concerns, as a person names it."""
-    key: str
-    name: str
-    name_en: Optional[str]
-
-
-@dataclass(frozen=True)
 class AgendaItem:
     """One thing on the agenda; ``key`` is the record it comes from, of kind ``record_kind``.
 
@@ -58,7 +51,7 @@ class AgendaItem:
     date: Optional[date]
     kind: str
     title: str
-    partner: Optional[AgendaPartner]
+    partner: Optional[PartnerRef]
     key: Optional[str] = None
     record_kind: str = "agreement"
     precision: Precision = Precision.DAY
@@ -102,7 +95,7 @@ def _last_day(today: date, days: int) -> date:
     return today + timedelta(days=min(days, (date.max - today).days))   # "--days 99999999" too
 
 
-def _item(a: AgreementData, event: TermEvent, partner: Optional[AgendaPartner]) -> AgendaItem:
+def _item(a: AgreementData, event: TermEvent, partner: Optional[PartnerRef]) -> AgendaItem:
     name = agreement_title(a)
     if event.kind is TermEventKind.NOTICE_DEADLINE:
         assert event.renews_on is not None
@@ -116,7 +109,7 @@ def _item(a: AgreementData, event: TermEvent, partner: Optional[AgendaPartner]) 
     return AgendaItem(event.date, kind, title, partner, a.key)
 
 
-def deadlines(agreements: list[AgreementData], partners: dict[str, AgendaPartner], today: date,
+def deadlines(agreements: list[AgreementData], partners: dict[str, PartnerRef], today: date,
               days: int) -> list[AgendaItem]:
     """Notice deadlines, expiries and programme ends from ``today`` to ``today + days``, by date."""
     last = _last_day(today, days)
@@ -139,7 +132,7 @@ def agenda(desk: "Desk", today: date, days: int = DEFAULT_DAYS) -> Agenda:
     from krakow_desk.services.agenda_lists import dormant_partners, overdue, replies_due, upcoming_visits
     days = _check_days(days)
     everyone = desk.partners.all()
-    partners = {p.key: AgendaPartner(p.key, p.name, p.name_en) for p in everyone}
+    partners = {p.key: PartnerRef(p.key, p.name, p.name_en) for p in everyone}
     # Ended and suspended partnerships are quiet on purpose: they are not "dormant".
     current = {p.key for p in everyone if not p.statuses or status_on(p.statuses, today) in CURRENT_STATUSES}
     last = _last_day(today, days)

@@ -12,7 +12,8 @@ from krakow_desk.domain.terms import add_months
 from krakow_desk.formatting import format_date
 from krakow_desk.i18n import _, ngettext
 from krakow_desk.services.activity import last_activity_in
-from krakow_desk.services.agenda import AgendaItem, AgendaPartner
+from krakow_desk.services.agenda import AgendaItem
+from krakow_desk.services.search import PartnerRef
 
 OPEN_TASKS = (TaskStatus.OPEN, TaskStatus.IN_PROGRESS)
 AWAITING_OURS, AWAITING_THEIRS = "awaiting_our_reply", "awaiting_their_reply"
@@ -40,7 +41,7 @@ def _keys_of_partners(session: Session) -> dict[int, str]:
     return dict(session.execute(sa.select(t.Partner.id, t.Partner.key)).all())
 
 
-def overdue(session: Session, partners: dict[str, AgendaPartner], today: date) -> list[AgendaItem]:
+def overdue(session: Session, partners: dict[str, PartnerRef], today: date) -> list[AgendaItem]:
     """Open follow-ups whose due date has passed, oldest first."""
     rows = session.execute(sa.select(t.Task.id, t.Task.key, t.Task.title, t.Task.due_on, t.Task.assignee)
                            .where(t.Task.status.in_(OPEN_TASKS), t.Task.due_on < today)).all()
@@ -58,7 +59,7 @@ def overdue(session: Session, partners: dict[str, AgendaPartner], today: date) -
     return _by_date(items)
 
 
-def replies_due(session: Session, partners: dict[str, AgendaPartner], today: date,
+def replies_due(session: Session, partners: dict[str, PartnerRef], today: date,
                 last: date) -> list[AgendaItem]:
     """Letters with a reply due by ``last`` that no letter answers yet: incoming ones await ours,
     outgoing ones await theirs. Overdue ones stay on the list until answered."""
@@ -87,7 +88,7 @@ def replies_due(session: Session, partners: dict[str, AgendaPartner], today: dat
     return _by_date(items)
 
 
-def upcoming_visits(session: Session, partners: dict[str, AgendaPartner], today: date,
+def upcoming_visits(session: Session, partners: dict[str, PartnerRef], today: date,
                     last: date) -> list[AgendaItem]:
     """Visits not cancelled that start by ``last`` and have not ended before ``today``."""
     ends = sa.func.coalesce(t.Visit.end_on, t.Visit.start_on)
@@ -117,7 +118,7 @@ def dormancy_start(today: date, months: int) -> date:
     return add_months(today, -months)
 
 
-def dormant_partners(session: Session, partners: dict[str, AgendaPartner], current: set[str], today: date,
+def dormant_partners(session: Session, partners: dict[str, PartnerRef], current: set[str], today: date,
                      months: int) -> list[AgendaItem]:
     """Current partners with no dated visit, letter, event or gift since ``months`` ago, longest
     quiet first (never active at all, first of all)."""

@@ -29,6 +29,7 @@ from krakow_desk.domain.enums import (
 )
 from krakow_desk.domain.records import Records
 from krakow_desk.domain.terms import agreement_states
+from krakow_desk.services.activity import YearActivity
 from krakow_desk.titles import partner_name
 
 if TYPE_CHECKING:
@@ -70,17 +71,10 @@ class Totals:
                     or self.letters_out or self.gifts_given.count or self.gifts_received.count)
 
 
-@dataclass(frozen=True)
-class PartnerRow:
+@dataclass(frozen=True, kw_only=True)
+class PartnerRow(YearActivity):
+    """A partner's activity in the summary's year: the counts of services.activity, with the partner."""
     partner: s.PartnerData
-    visits: int = 0
-    letters: int = 0
-    events: int = 0
-    gifts: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.visits + self.letters + self.events + self.gifts
 
 
 @dataclass(frozen=True)
@@ -215,7 +209,7 @@ def _totals(year: int, data: _Year) -> Totals:
     )
 
 
-def _partner_rows(data: _Year, partners: dict[int, s.PartnerData]) -> list[PartnerRow]:
+def _partner_rows(year: int, data: _Year, partners: dict[int, s.PartnerData]) -> list[PartnerRow]:
     counts: dict[int, Counter] = defaultdict(Counter)
     for visit_id, ids in data.visit_partners.items():
         for pid in ids:
@@ -229,7 +223,7 @@ def _partner_rows(data: _Year, partners: dict[int, s.PartnerData]) -> list[Partn
     for _d, _v, _c, pid in data.gifts:
         if pid is not None:
             counts[pid]["gifts"] += 1
-    rows = [PartnerRow(partners[pid], **dict(c)) for pid, c in counts.items() if pid in partners]
+    rows = [PartnerRow(year, partner=partners[pid], **dict(c)) for pid, c in counts.items() if pid in partners]
     rows.sort(key=lambda r: (-r.total, sort_key(partner_name(r.partner))))
     return rows
 
@@ -300,7 +294,7 @@ def annual_summary(desk: "Desk", year: int) -> AnnualSummary:
         data = _read_year(session, year)
         before = _read_year(session, year - 1)
     by_id = {pid: by_key[key] for pid, key in ids.items() if key in by_key}
-    rows = _partner_rows(data, by_id)
+    rows = _partner_rows(year, data, by_id)
     signed, ended = _agreements(desk, year, by_key)
     figures = desk.yearly_figures()
     return AnnualSummary(

@@ -25,7 +25,7 @@ KINDS = search_index.KINDS
 
 @dataclass(frozen=True)
 class PartnerRef:
-    """The partner a hit concerns, as a person names it."""
+    """The partner a hit or an agenda item concerns, as a person names it."""
     key: str
     name: str
     name_en: Optional[str]

@@ -125,8 +125,13 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help=_("write the data to a file"),
                                  description=_("Write the database to a file. Formats: json (the "
                                                "whole dataset, in the format of data/README.md); "
-                                               "ical (visits and events as an iCalendar file)."))
-    export.add_argument("format", choices=["json", "ical"], help=_("file format"))
+                                               "csv KIND (one kind of record); xlsx [KIND] (a sheet "
+                                               "per kind, or one); vcard (people); ical (visits and "
+                                               "events as an iCalendar file). KIND is one of: "
+                                               "partners, people, institutions, agreements, visits, "
+                                               "gifts, letters, tasks."))
+    export.add_argument("format", choices=["json", "csv", "xlsx", "vcard", "ical"], help=_("file format"))
+    export.add_argument("kind", nargs="?", metavar=_("KIND"), help=_("which records (csv and xlsx)"))
     export.add_argument("-o", "--output", required=True, metavar=_("FILE"), help=_("file to write"))
     export.set_defaults(handler=cmd_export)
 
@@ -162,13 +167,24 @@ def build_parser() -> argparse.ArgumentParser:
     _report_options(gifts)
     gifts.set_defaults(handler=cmd_report_gifts)
 
-    imp = commands.add_parser("import", help=_("merge a dataset file into the database"),
-                              description=_("Merge a dataset file (JSON) into the database: records "
-                                            "with a known key are updated, new ones created. "
-                                            "Nothing is written if any record is wrong."))
-    imp.add_argument("file", metavar=_("FILE"), help=_("dataset file (JSON)"))
+    imp = commands.add_parser("import", help=_("merge a file into the database"),
+                              description=_("Merge a file into the database: a dataset (JSON), a "
+                                            "spreadsheet (CSV, XLSX; column headers in Polish or "
+                                            "English), people (vCard) or visits (iCalendar). Known "
+                                            "records are updated, new ones added; rows that look "
+                                            "like records already there are shown and left out "
+                                            "unless --duplicates says otherwise. The plan is printed "
+                                            "first; nothing is written if any row is wrong."))
+    imp.add_argument("file", metavar=_("FILE"), help=_("file to import"))
     imp.add_argument("--dry-run", action="store_true",
                      help=_("check the file and report what would change, writing nothing"))
+    imp.add_argument("--kind", metavar=_("KIND"),
+                     help=_("which records a CSV file holds, if its columns do not tell"))
+    imp.add_argument("--duplicates", choices=["skip", "merge", "add"],
+                     help=_("what to do with rows that look like records already there: leave them "
+                            "out, merge them into those records, or add them as new ones"))
+    imp.add_argument("--skip-rejected", action="store_true",
+                     help=_("import the other rows when some are rejected"))
     imp.set_defaults(handler=cmd_import)
     return parser
 
@@ -309,42 +325,46 @@ def cmd_report_gifts(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from krakow_desk.exchange.files import export_file
+
     output = _output_file(args.output)
-    if args.format == "ical":
-        from krakow_desk.exchange.ical import write_calendar
-        with _open_desk(args) as desk:
-            result = write_calendar(desk, output)
-        print("\n".join(result.summary(str(output))))
-        return EXIT_OK
-
-    from krakow_desk.exchange import dataset_json
-    from krakow_desk.services.dataset import export_dataset
-
+    if args.kind and args.format not in ("csv", "xlsx"):
+        raise UserError(_("a {format} file holds one kind of record; leave out '{kind}'").format(
+            format=args.format, kind=args.kind))
     with _open_desk(args) as desk:
-        dataset = export_dataset(desk)
-    try:
-        dataset_json.write(dataset, output)
-    except OSError as error:
-        raise UserError(_("cannot write {path}: {reason}").format(path=output, reason=error.strerror)) from None
-    print(_("Exported to {path}").format(path=output))
+        exported = export_file(desk, args.format, output, args.kind)
+    print("\n".join(exported.summary()))
     return EXIT_OK
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from krakow_desk.exchange import dataset_json
-    from krakow_desk.services.dataset import import_dataset
+    from krakow_desk.exchange.files import read_file
+    from krakow_desk.plan_text import render_plan
+    from krakow_desk.services.import_plan import apply_import, decide_all, plan_import
 
-    dataset = dataset_json.read(Path(args.file))
+    path = Path(args.file)
+    contents = read_file(path, args.kind)
     with _open_desk(args) as desk:
-        report = import_dataset(desk, dataset, dry_run=args.dry_run)
+        plan = plan_import(desk, contents)
+        print("\n".join(render_plan(plan, path.name)))
+        if args.dry_run:
+            print(_("Dry run: nothing was written."))
+            return EXIT_OK
+        if plan.rejected and not args.skip_rejected:
+            raise UserError(_("nothing was imported: correct the rejected rows, or give "
+                              "--skip-rejected to import the others"))
+        if plan.duplicates and args.duplicates is None:
+            raise UserError(_("nothing was imported: say what to do with the rows that look like "
+                              "records already there (--duplicates skip, merge or add)"))
+        report = apply_import(desk, plan, decide_all(plan, args.duplicates or "skip"),
+                              skip_rejected=args.skip_rejected)
+    print()
     for name in COLLECTIONS:
         if name not in report.created and name not in report.updated and name not in report.unchanged:
             continue
         print(_("{collection}: {created} new, {updated} updated, {unchanged} unchanged").format(
             collection=_(COLLECTIONS[name]), created=report.created.get(name, 0),
             updated=report.updated.get(name, 0), unchanged=report.unchanged.get(name, 0)))
-    if args.dry_run:
-        print(_("Dry run: nothing was written."))
     return EXIT_OK
 
 

@@ -77,8 +77,11 @@ def test_export_and_import_through_the_command_line(tmp_path: Path, capsys: pyte
     main(["--db", other, "init", "--empty"])
     capsys.readouterr()
     assert main(["--db", other, "import", str(out), "--dry-run"]) == 0
-    assert "partnerzy: nowe 37, zmienione 0, bez zmian 0" in capsys.readouterr().out
+    planned = capsys.readouterr().out
+    assert "partnerzy: do dodania 37, do zmiany 0, bez zmian 0" in planned
+    assert "Próba: niczego nie zapisano." in planned
     assert main(["--db", other, "import", str(out)]) == 0
+    assert "partnerzy: nowe 37, zmienione 0, bez zmian 0" in capsys.readouterr().out
     again = tmp_path / "again.json"
     main(["--db", other, "export", "json", "-o", str(again)])
     assert again.read_bytes() == out.read_bytes()

@@ -10,7 +10,7 @@ with its line and the reason, naming the field.
 """
 
 from dataclasses import dataclass, field
-from typing import Any, Literal, Optional
+from typing import Any, Callable, Literal, Optional
 
 from krakow_desk.domain import schema as s
 from krakow_desk.domain.text import slugify
@@ -93,14 +93,14 @@ def _from_dataset(dataset: s.Dataset) -> list[Incoming]:
     return records
 
 
-def _new_key(kind: str, values: dict[str, Any], taken: set[str]) -> str:
+def _new_key(kind: str, values: dict[str, Any], taken: Callable[[str], bool]) -> str:
     if kind == "partner":
         base = slugify(values.get("name_en") or "") or slugify(values.get("name") or "")
     else:
         base = slugify(record_label(kind, values))
     base = base[:60].rstrip("-") or kind
     key, number = base, 2
-    while key in taken:
+    while taken(key):
         key, number = f"{base}-{number}", number + 1
     return key
 
@@ -161,7 +161,7 @@ class _Planner:
         try:
             self._resolve_references(item, values)
             if key is None:
-                key = _new_key(item.kind, values, set(stored) | set(self.planned[item.kind]))
+                key = _new_key(item.kind, values, lambda k: k in stored or k in self.planned[item.kind])
             if key in self.planned[item.kind]:
                 earlier = self.planned[item.kind][key]
                 raise InvalidRecord(item.kind, "key", _("the same record as {where}").format(
@@ -176,7 +176,7 @@ class _Planner:
                 plan.duplicates.append(self._duplicate(item, planned, match, values))
                 return
         self.planned[item.kind][key] = planned
-        index.add(key, planned.record.model_dump(), planned.label)
+        index.add(key, planned.record.model_dump(), planned.label, fuzzy=False)
         plan.records.append(planned)
 
     def _merge(self, item: Incoming, key: str, existing: Optional[s.Record],

@@ -99,7 +99,9 @@ class RecordIndex:
     choices: list[str] = field(default_factory=list)
     owners: list[str] = field(default_factory=list)
 
-    def add(self, key: str, values: dict[str, Any], label: str) -> None:
+    def add(self, key: str, values: dict[str, Any], label: str, fuzzy: bool = True) -> None:
+        """Index a record; ``fuzzy`` false leaves it out of the near-spelling search (rows of the
+        file being imported: comparing each with every other would cost n² for a large file)."""
         self.labels[key] = label
         main = primary(self.kind, values)
         if main:
@@ -109,8 +111,9 @@ class RecordIndex:
             group = alias_group(name)
             if group is not None:
                 self.by_group.setdefault(group, set()).add(key)
-            self.choices.append(name)
-            self.owners.append(key)
+            if fuzzy:
+                self.choices.append(name)
+                self.owners.append(key)
         ident = identity(self.kind, values)
         if ident is not None:
             self.by_identity.setdefault(ident, set()).add(key)

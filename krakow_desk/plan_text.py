@@ -2,6 +2,7 @@
 rejected (with line and reason) and asked about."""
 
 from krakow_desk.services.incoming import place
+from krakow_desk.exchange.columns import field_header
 from krakow_desk.i18n import _, ngettext
 from krakow_desk.services.import_plan import KIND_BY_NAME, Duplicate, ImportPlan
 
@@ -29,7 +30,8 @@ def render_plan(plan: ImportPlan, name: str) -> list[str]:
         lines += ["", _("To update:")]
         for planned in updates[:50]:
             lines.append("  " + _("{where}: {label} ({fields})").format(
-                where=place(planned.line, planned.sheet), label=planned.label, fields=", ".join(planned.changed)))
+                where=place(planned.line, planned.sheet), label=planned.label,
+                fields=", ".join(field_header(planned.kind, name) for name in planned.changed)))
         if len(updates) > 50:
             lines.append("  " + _("… and {n} more").format(n=len(updates) - 50))
     if plan.rejected:

@@ -97,8 +97,13 @@ class Column:
     reference: Optional[str] = None  # the kind a key (or a list of keys) points at
 
     def header(self, kind: str) -> str:
-        text = _(KIND_HEADERS.get((kind, self.field)) or HEADERS.get(self.field, self.field))
+        text = field_header(kind, self.field)
         return text[:1].upper() + text[1:]
+
+
+def field_header(kind: str, field: str) -> str:
+    """A field's name for people, as its column is headed (lower case, for a list of fields)."""
+    return _(KIND_HEADERS.get((kind, field)) or HEADERS.get(field, field.replace("_", " ")))
 
 
 def _unwrap(annotation: Any) -> Any:

@@ -168,7 +168,7 @@ class _Planner:
                     where=place(earlier.line, earlier.sheet)), key)
             planned = self._merge(item, key, existing, values)
         except DeskError as error:
-            plan.problems.append(Problem(item.line, error.message, item.sheet))
+            plan.problems.append(Problem(item.line, error.message, item.sheet, label=item.label))
             return
         if existing is None:
             match = index.likely(planned.record.model_dump(), besides=key)

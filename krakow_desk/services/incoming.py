@@ -37,6 +37,7 @@ class Problem:
     message: str
     sheet: Optional[str] = None
     rejected: bool = True
+    label: str = ""                # the row's name or title, where the reader or the plan knows it
 
     def where(self) -> str:
         return place(self.line, self.sheet)

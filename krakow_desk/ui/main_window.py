@@ -127,6 +127,9 @@ class MainWindow(QMainWindow):
         menubar = self.menuBar()
         menubar.clear()
         file_menu = menubar.addMenu(_("&File"))
+        file_menu.addAction(self._action(_("&Import…"), self.open_import, "Ctrl+I"))
+        file_menu.addAction(self._action(_("&Export…"), self.open_export, "Ctrl+E"))
+        file_menu.addSeparator()
         file_menu.addAction(self._action(_("&Settings…"), self.open_settings, "Ctrl+,"))
         file_menu.addSeparator()
         file_menu.addAction(self._action(_("&Quit"), self.close, "Ctrl+Q"))
@@ -244,6 +247,20 @@ class MainWindow(QMainWindow):
 
     def open_about(self) -> None:
         AboutDialog(self.desk.location, str(self.settings.path), self).exec()
+
+    def open_import(self) -> None:
+        from krakow_desk.ui.exchange_dialogs import ImportDialog
+        dialog = ImportDialog(self.desk, self)
+        if dialog.path is not None and dialog.exec() and dialog.report is not None:
+            self.broadcast(dialog.changes())
+            count = dialog.report.total_changed
+            self.statusBar().showMessage(ngettext("Imported: {n} record added or updated.",
+                                                  "Imported: {n} records added or updated.", count).format(n=count),
+                                         10000)
+
+    def open_export(self) -> None:
+        from krakow_desk.ui.exchange_dialogs import ExportDialog
+        ExportDialog(self.desk, self).exec()
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(i18n.language(), self, self.desk)

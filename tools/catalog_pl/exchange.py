@@ -150,4 +150,15 @@ PL = {
     "(--duplicates skip, merge or add)":
         "niczego nie zaimportowano: powiedz, co zrobić z wierszami wyglądającymi jak istniejące "
         "rekordy (--duplicates skip, merge albo add)",
+    # vCard
+    "{path}: cards nested more than {depth} deep at line {line}; not an address book":
+        "{path}: wizytówki zagnieżdżone głębiej niż {depth} w wierszu {line}; to nie jest książka adresowa",
+    "more than {limit} cards: too many to import at once":
+        "ponad {limit} wizytówek: za dużo na jeden import",
+    "{path} is not a vCard file (no BEGIN:VCARD)": "{path} nie jest plikiem vCard (brak BEGIN:VCARD)",
+    "{property}: longer than {limit} characters": "{property}: dłuższe niż {limit} znaków",
+    "the card has no name (N or FN)": "wizytówka nie ma nazwiska (N ani FN)",
+    "the card cannot be read: {reason}": "nie można odczytać wizytówki: {reason}",
+    "{path} declares XML entities, which no workbook does: refused":
+        "{path} deklaruje encje XML, czego żaden skoroszyt nie robi: odrzucono",
 }

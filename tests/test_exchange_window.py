@@ -54,7 +54,7 @@ def test_an_xlsx_with_one_partner_renamed_updates_that_partner(krakow: Desk, qtb
     assert not dialog.plan.duplicates and not dialog.plan.rejected
     assert dialog.table.rowCount() == 1                       # unchanged rows are only counted
     where, label, action = cells(dialog)[0]
-    assert str(row) in where and "Bordeaux" in label and "name" in action
+    assert str(row) in where and "Bordeaux" in label and "Nazwa polska" in action
     assert dialog.summary.text().count("\n") >= 1              # a line per kind in the workbook
     assert dialog.import_button.isEnabled() and "1" in dialog.import_button.text()
     assert not dialog.skip_rejected.isVisible()

@@ -1,8 +1,11 @@
 """The import plan: matching by key and natural key, likely duplicates, rejections, all or nothing."""
 
+import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from krakow_desk.cli import main
 from krakow_desk.exchange.files import export_file, read_file
@@ -120,3 +123,25 @@ def test_command_line_shows_the_plan_and_asks_about_duplicates(krakow, tmp_path:
     assert "--duplicates" in captured.err
     assert main(["--db", db, "import", str(path), "--duplicates", "skip"]) == 0
     assert "partnerzy: nowe 1, zmienione 0, bez zmian 0" in capsys.readouterr().out
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+                    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+                    max_leaves=20)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(value=JSON, collection=st.sampled_from(["partners", "people", "visits", "gifts", "letters", "home"]),
+       cut=st.integers(min_value=0, max_value=300))
+def test_malformed_dataset_json_gives_a_desk_error_or_a_plan(desk, tmp_path: Path, value, collection: str,
+                                                             cut: int) -> None:
+    # 300 cases a run: random JSON in place of a collection, and a real dataset cut short.
+    good = {"format": "krakow-desk/dataset", "version": 1,
+            "partners": [{"key": "a", "name": "A", "country": "PL"}]}
+    for text in (json.dumps(good | {collection: value}), json.dumps(good)[:cut]):
+        path = tmp_path / "x.json"
+        path.write_text(text, encoding="utf-8")
+        try:
+            plan_import(desk, read_file(path))
+        except DeskError:
+            pass

@@ -145,3 +145,21 @@ def test_malformed_dataset_json_gives_a_desk_error_or_a_plan(desk, tmp_path: Pat
             plan_import(desk, read_file(path))
         except DeskError:
             pass
+
+
+def test_a_calendar_keeps_what_it_cannot_carry_of_a_programme(krakow, tmp_path: Path) -> None:
+    krakow.visits.create({
+        "key": "kyiv-2026", "direction": "incoming", "partners": ["kyiv"], "title": "Delegacja z Kijowa",
+        "start_on": "2026-05-11", "end_on": "2026-05-12", "programme": [
+            {"day": "2026-05-11", "start": "10:00", "end": "11:00", "activity": "Powitanie",
+             "responsible": "Biuro Protokołu", "notes": "flagi UA i PL"},
+            {"activity": "Zwiedzanie w wolnej chwili"}]})
+    path = tmp_path / "visits.ics"
+    export_file(krakow, "ical", path)
+    text = path.read_text(encoding="utf-8").replace("SUMMARY:Powitanie", "SUMMARY:Powitanie w Urzędzie")
+    path.write_text(text, encoding="utf-8")
+    plan = plan_import(krakow, read_file(path))
+    (update,) = plan.of("update")
+    programme = update.record.programme
+    assert [item.activity for item in programme] == ["Powitanie w Urzędzie", "Zwiedzanie w wolnej chwili"]
+    assert (programme[0].responsible, programme[0].notes) == ("Biuro Protokołu", "flagi UA i PL")

@@ -203,6 +203,11 @@ def _visit_entry(visit: s.VisitData, partners: dict[str, s.PartnerData], people:
                  stamp: datetime) -> Event:
     entry = _all_day(visit_uid(visit.key), visit.title, visit.start_on, visit.end_on, stamp)
     entry.add("STATUS", _STATUS[visit.status])
+    # What RFC 5545 cannot say, so that importing the file gives back the same visits.
+    entry.add("X-KRAKOW-DESK-DIRECTION", visit.direction.value)
+    entry.add("X-KRAKOW-DESK-STATUS", visit.status.value)   # CONFIRMED alone cannot tell done from confirmed
+    if visit.partners:
+        entry.add("X-KRAKOW-DESK-PARTNERS", ",".join(visit.partners))
     categories = [kind_name("visit")] + ([label(visit.kind)] if visit.kind else [])
     entry.add("CATEGORIES", [_clean(category) for category in categories])
     _add_text(entry, "LOCATION", visit.place)

@@ -106,8 +106,9 @@ def _new_key(kind: str, values: dict[str, Any], taken: Callable[[str], bool]) ->
 
 
 class _Planner:
-    def __init__(self, desk: Desk) -> None:
+    def __init__(self, desk: Desk, calendar: bool = False) -> None:
         self.desk = desk
+        self.calendar = calendar   # a calendar's programme holds only timed items, bare
         self.stored: dict[str, dict[str, s.Record]] = {}
         self.indexes: dict[str, RecordIndex] = {}
         self.planned: dict[str, dict[str, Planned]] = {}
@@ -182,6 +183,8 @@ class _Planner:
     def _merge(self, item: Incoming, key: str, existing: Optional[s.Record],
                values: dict[str, Any]) -> Planned:
         base = existing.model_dump() if existing is not None else {}
+        if self.calendar and existing is not None and values.get("programme"):
+            values = values | {"programme": calendar_programme(base["programme"], values["programme"])}
         record = validate(KIND_BY_NAME[item.kind], base | values | {"key": key})
         label = item.label or record_label(item.kind, record.model_dump())
         if existing is None:
@@ -201,6 +204,18 @@ class _Planner:
         return Duplicate(planned, match, self.indexes[item.kind].labels.get(match.key, match.key), merged)
 
 
+def calendar_programme(stored: list[dict[str, Any]], incoming: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A visit's programme from a calendar laid over the stored one: a calendar knows only the
+    items with a day and a start time, and nothing of who is responsible or the notes. Those are
+    kept from the stored item in the same slot, and the untimed items stay as they were."""
+    by_slot = {(item["day"], item["start"]): item for item in stored if item["day"] and item["start"]}
+    merged = []
+    for item in incoming:
+        before = by_slot.get((item.get("day"), item.get("start")), {})
+        merged.append({"responsible": before.get("responsible"), "notes": before.get("notes")} | item)
+    return merged + [item for item in stored if not (item["day"] and item["start"])]
+
+
 def plan_import(desk: Desk, contents: FileContents) -> ImportPlan:
     """What importing ``contents`` would do; reads the database, writes nothing."""
     plan = ImportPlan(contents.format, problems=list(contents.problems), dataset=contents.dataset)
@@ -208,7 +223,7 @@ def plan_import(desk: Desk, contents: FileContents) -> ImportPlan:
     if contents.dataset is not None:
         incoming += _from_dataset(contents.dataset)
     order = {kind.name: position for position, kind in enumerate(shapes.KINDS)}
-    planner = _Planner(desk)
+    planner = _Planner(desk, calendar=contents.format == "ical")
     # Records are planned kind by kind in dependency order, so that a gift may name a partner the
     # same file adds; within a kind, in the file's order.
     for item in sorted(incoming, key=lambda item: order[item.kind]):

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Optional
 from krakow_desk.exchange.columns import PLURALS, TABLE_KINDS
 from krakow_desk.exchange.incoming import FileContents
 from krakow_desk.i18n import _
-from krakow_desk.services.errors import DatasetError, kind_name
+from krakow_desk.services.errors import DatasetError
 
 if TYPE_CHECKING:
     from krakow_desk.services.desk import Desk
@@ -82,8 +82,10 @@ class Exported:
         if not self.counts:
             return list(self.notes)
         lines = [_("Exported to {path}").format(path=self.path)]
+        from krakow_desk.services.shapes import KINDS
+        plurals = {kind.name: kind.plural for kind in KINDS}   # translated as the import's report says them
         for kind, count in self.counts.items():
-            lines.append(f"  {kind_name(kind)}: {count}")
+            lines.append(f"  {_(plurals[kind])}: {count}")
         return lines + list(self.notes)
 
 

@@ -163,3 +163,16 @@ def test_a_calendar_keeps_what_it_cannot_carry_of_a_programme(krakow, tmp_path: 
     programme = update.record.programme
     assert [item.activity for item in programme] == ["Powitanie w Urzędzie", "Zwiedzanie w wolnej chwili"]
     assert (programme[0].responsible, programme[0].notes) == ("Biuro Protokołu", "flagi UA i PL")
+
+
+TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=60)
+
+
+@settings(max_examples=150, deadline=None)
+@given(name=TEXT.map(str.strip).filter(bool), notes=TEXT, aliases=st.lists(TEXT.map(str.strip).filter(bool), max_size=3))
+def test_dataset_json_round_trip_keeps_any_text(name: str, notes: str, aliases: list[str]) -> None:
+    # 150 examples a run: the dataset's canonical JSON gives back exactly what it was given.
+    from krakow_desk.domain import schema as s
+    from krakow_desk.exchange import dataset_json
+    dataset = s.Dataset(partners=[s.PartnerData(key="p", name=name, notes=notes, aliases=aliases, country="GE")])
+    assert dataset_json.loads(dataset_json.dumps(dataset)) == dataset

@@ -161,4 +161,12 @@ PL = {
     "the card cannot be read: {reason}": "nie można odczytać wizytówki: {reason}",
     "{path} declares XML entities, which no workbook does: refused":
         "{path} deklaruje encje XML, czego żaden skoroszyt nie robi: odrzucono",
+    "the card is not closed: no END:VCARD follows it (is the file cut short?)":
+        "wizytówka nie jest zamknięta: nie następuje po niej END:VCARD (czy plik jest ucięty?)",
+    "line {line} is not a vCard property (NAME:value): {text}":
+        "wiersz {line} nie jest właściwością vCard (NAZWA:wartość): {text}",
+    "line {line}: a card inside the card; cards inside cards are not read":
+        "wiersz {line}: wizytówka w wizytówce; zagnieżdżonych wizytówek się nie czyta",
+    "line {line}: {property} is longer than {limit} characters":
+        "wiersz {line}: {property} jest dłuższe niż {limit} znaków",
 }

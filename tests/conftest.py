@@ -1,7 +1,7 @@
-"""Every test gets a fresh database: SQLite always, PostgreSQL where KRAKOW_DESK_TEST_PG_URL
-names a server (a throw-away schema per test)."""
+"""Every test gets a fresh database: SQLite always, and PostgreSQL (a throw-away schema per test)
+on the server KRAKOW_DESK_TEST_PG_URL names, else on a private server these tests start wherever
+PostgreSQL's binaries are installed (tests/pg_server.py)."""
 
-import os
 import shutil
 import uuid
 from pathlib import Path
@@ -11,9 +11,25 @@ import pytest
 import sqlalchemy as sa
 
 from krakow_desk.services.desk import Desk
+from pg_server import SESSION as PG_SERVER
+from pg_server import ServerUnavailable
 
-PG_URL = os.environ.get("KRAKOW_DESK_TEST_PG_URL")
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return PG_SERVER.describe()
+
+
+@pytest.hookimpl(trylast=True)   # after an interrupted run has torn down the tests' schemas
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    PG_SERVER.stop()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    line = PG_SERVER.summary()
+    if line:
+        terminalreporter.write_line(line)
 
 
 @pytest.fixture(autouse=True)
@@ -45,14 +61,16 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'desk.sqlite3'}"
         return
-    if not PG_URL:
-        pytest.skip("no PostgreSQL server (set KRAKOW_DESK_TEST_PG_URL)")
+    try:
+        pg_url = PG_SERVER.get().url
+    except ServerUnavailable as reason:
+        pytest.skip(str(reason))
     schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(PG_URL)
+    admin = sa.create_engine(pg_url)
     with admin.begin() as connection:
         connection.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-    separator = "&" if "?" in PG_URL else "?"
-    yield f"{PG_URL}{separator}options=-csearch_path%3D{schema}"
+    separator = "&" if "?" in pg_url else "?"
+    yield f"{pg_url}{separator}options=-csearch_path%3D{schema}"
     _wait_for_background_work()
     with admin.begin() as connection:
         # A connection a test left open would make DROP wait for ever; fail loudly instead.

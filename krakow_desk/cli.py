@@ -186,6 +186,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--skip-rejected", action="store_true",
                      help=_("import the other rows when some are rejected"))
     imp.set_defaults(handler=cmd_import)
+
+    from krakow_desk.cli_maintenance import add_commands
+    add_commands(commands)   # backup, restore, check
     return parser
 
 
@@ -211,15 +214,18 @@ def _open_desk(args: argparse.Namespace):  # noqa: ANN202
 def cmd_init(args: argparse.Namespace) -> int:
     from krakow_desk.services.setup import open_ready
 
-    desk, report = open_ready(args.db, empty=args.empty)
-    with desk:
-        if report is not None:
-            print(_("Database ready with Krakow's data ({count} records): {url}").format(
-                count=report.total_changed, url=desk.url))
-        elif desk.is_empty():
-            print(_("Database ready (empty): {url}").format(url=desk.url))
-        else:
-            print(_("Database is up to date and already holds data: {url}").format(url=desk.url))
+    from krakow_desk.cli_maintenance import writing
+
+    with writing(args.db) as verify:
+        desk, report = open_ready(args.db, empty=args.empty, verify=verify)
+        with desk:
+            if report is not None:
+                print(_("Database ready with Krakow's data ({count} records): {url}").format(
+                    count=report.total_changed, url=desk.url))
+            elif desk.is_empty():
+                print(_("Database ready (empty): {url}").format(url=desk.url))
+            else:
+                print(_("Database is up to date and already holds data: {url}").format(url=desk.url))
     return EXIT_OK
 
 
@@ -340,11 +346,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from krakow_desk.exchange.files import read_file
     from krakow_desk.plan_text import render_plan
+    from krakow_desk.cli_maintenance import writing
+    from krakow_desk.services.desk import Desk
     from krakow_desk.services.import_plan import apply_import, decide_all, plan_import
 
     path = Path(args.file)
     contents = read_file(path, args.kind)
-    with _open_desk(args) as desk:
+    # The file's lock is held from the plan to the write (a dry run writes nothing: no lock).
+    with writing(args.db, needed=not args.dry_run) as verify, Desk.open(args.db, verify=verify) as desk:
         plan = plan_import(desk, contents)
         print("\n".join(render_plan(plan, path.name)))
         if args.dry_run:

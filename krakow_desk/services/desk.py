@@ -1,5 +1,6 @@
 """The Desk: the one API the window, the command line and the reports use."""
 
+import getpass
 from contextlib import contextmanager
 from functools import cached_property
 from datetime import date
@@ -8,7 +9,6 @@ from typing import TYPE_CHECKING, Iterator, Optional
 import sqlalchemy as sa
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from krakow_desk.domain import schema as s
@@ -20,9 +20,9 @@ from krakow_desk.domain.records import Records
 from krakow_desk.services.errors import DeskError, NotFound, from_validation
 from krakow_desk.services.letters import Letters
 from krakow_desk.services.records import compute_records
-from krakow_desk.store import migrate
+from krakow_desk.store import history, migrate
 from krakow_desk.i18n import _
-from krakow_desk.store.engine import create_engine, sqlite_file_missing
+from krakow_desk.store.engine import sqlite_file_missing
 from krakow_desk.store.paths import resolve_db
 
 if TYPE_CHECKING:
@@ -32,10 +32,26 @@ if TYPE_CHECKING:
     from krakow_desk.services.visit_file import VisitFile
     from krakow_desk.services.agenda import Agenda
     from krakow_desk.services.documents import Documents
+    from krakow_desk.services.history import History
     from krakow_desk.services.search import SearchHit
     from krakow_desk.store.documents import DocumentStore
 
 HOME_SETTING = "home"
+
+
+def append_setting(session: Session, actor: str, name: str, before: dict, after: dict) -> None:
+    """Log a change to an office-wide setting (the home city, the policy), if anything changed."""
+    changes = history.diff(before, after)
+    if changes:
+        history.append(session, actor=actor, kind="setting", record_key=name, record_id=None,
+                       action="updated" if before else "created", changes=changes)
+
+
+def default_actor() -> str:
+    try:
+        return getpass.getuser() or "?"
+    except (KeyError, OSError):   # no user name in the environment or the password database
+        return "?"
 
 
 def _no_database(where: str) -> DeskError:
@@ -48,6 +64,10 @@ class Desk:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self.read_only = False   # Desk.open(read_only=True): every write fails with a StorageError
+        # Who the change history names for this desk's writes: the OS user, unless the window's
+        # settings give a name.
+        self.actor: str = default_actor()
         self.sources: Collection[s.SourceData] = Collection(self, shapes.SOURCE)
         self.partners: Collection[s.PartnerData] = Collection(self, shapes.PARTNER)
         self.agreements: Collection[s.AgreementData] = Collection(self, shapes.AGREEMENT)
@@ -64,35 +84,26 @@ class Desk:
     # --- opening and closing -------------------------------------------------------------
 
     @classmethod
-    def open(cls, target: Optional[str] = None, *, create: bool = False) -> "Desk":
+    def open(cls, target: Optional[str] = None, *, create: bool = False, read_only: bool = False,
+             verify: Optional[bool] = None) -> "Desk":
         """Open the database at a path or URL (default: $KRAKOW_DESK_DB, then the data folder).
 
-        With ``create`` a missing or older schema is created or migrated; without it, a database
-        that is not there or not up to date is an error, so a mistyped path creates nothing.
+        With ``create`` a missing or older schema is created or migrated (an older one is backed
+        up first); without it, a database that is not there or not up to date is an error, so a
+        mistyped path creates nothing. ``read_only`` opens it for reading only: every write is a
+        StorageError. A damaged SQLite file is moved aside and DatabaseDamaged raised;
+        ``verify`` runs SQLite's quick_check (None: for files small enough that it costs nothing).
+        See services.opening.
         """
+        from krakow_desk.services.opening import open_engine
         url = resolve_db(target)
         if not create:
             missing = sqlite_file_missing(url)
             if missing:
                 raise _no_database(missing)
-        engine = create_engine(url)
-        try:
-            if create:
-                migrate.upgrade(engine)
-            else:
-                current = migrate.current_revision(engine)
-                if current is None:
-                    raise _no_database(engine.url.render_as_string(hide_password=True))
-                if current != migrate.head_revision():
-                    raise DeskError(_("the database is from another version of Krakow Desk — "
-                                      "upgrade it with 'krakow-desk init'"))
-        except OperationalError as error:
-            engine.dispose()
-            raise DeskError(_("cannot open the database: {reason}").format(reason=error.orig)) from None
-        except BaseException:
-            engine.dispose()
-            raise
-        return cls(engine)
+        desk = cls(open_engine(url, create=create, read_only=read_only, verify=verify))
+        desk.read_only = read_only
+        return desk
 
     def close(self) -> None:
         self.engine.dispose()
@@ -110,9 +121,28 @@ class Desk:
             try:
                 yield session
                 session.commit()
-            except BaseException:
+            except BaseException as error:
                 session.rollback()
-                raise
+                # A full disk, a read-only or damaged file: the environment, said as such.
+                from krakow_desk.services.opening import storage_failure
+                mapped = storage_failure(error, self.read_only)
+                if mapped is error:
+                    raise
+                raise mapped from error
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A unit of work that writes: the change history's head is locked first, so writers on
+        a shared database take turns and every change lands in one unbroken chain."""
+        with self.session() as session:
+            history.begin(session)
+            yield session
+
+    @property
+    def history(self) -> "History":
+        """The change history: of one record, the whole log, and its hash-chain check."""
+        from krakow_desk.services.history import History
+        return History(self)
 
     @property
     def url(self) -> str:
@@ -152,15 +182,17 @@ class Desk:
             data = s.HomeData.model_validate(home.model_dump() if isinstance(home, s.HomeData) else home)
         except ValidationError as error:
             raise from_validation("home", error) from None
-        with self.session() as session:
-            self.write_home(session, data)
+        with self.writing() as session:
+            self.write_home(session, data, self.actor)
         return Changes(updated=(("home", HOME_SETTING),))
 
     @staticmethod
-    def write_home(session: Session, data: s.HomeData) -> None:
+    def write_home(session: Session, data: s.HomeData, actor: str) -> None:
         row = session.get(t.Setting, HOME_SETTING) or t.Setting(key=HOME_SETTING)
+        before = dict(row.value or {})
         row.value = data.model_dump(mode="json")
         session.add(row)
+        append_setting(session, actor, HOME_SETTING, before, row.value)
 
     def yearly_figures(self) -> list[s.YearlyFigureData]:
         with self.session() as session:

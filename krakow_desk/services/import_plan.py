@@ -258,6 +258,10 @@ def apply_import(desk: Desk, plan: ImportPlan, decisions: Optional[dict[int, Dec
         home=plan.dataset.home if plan.dataset else None,
         yearly_figures=plan.dataset.yearly_figures if plan.dataset else [],
         **collections)
+    if not dry_run and (collections or dataset.home or dataset.yearly_figures) and not desk.is_empty():
+        # Many records change at once: the data as it was is kept first (services.backups).
+        from krakow_desk.services.backups import automatic_backup
+        automatic_backup(desk, "before-import")
     report = import_dataset(desk, dataset, dry_run=dry_run)
     for planned in chosen:
         if planned.action == "unchanged":

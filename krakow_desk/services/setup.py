@@ -12,9 +12,11 @@ def load_krakow(desk: Desk) -> ImportReport:
     return import_dataset(desk, dataset_json.read(krakow_dataset()))
 
 
-def open_ready(target: Optional[str] = None, *, empty: bool = False) -> tuple[Desk, Optional[ImportReport]]:
-    """Open (creating or upgrading) the database; a database with no records gets Krakow's data."""
-    desk = Desk.open(target, create=True)
+def open_ready(target: Optional[str] = None, *, empty: bool = False,
+               verify: Optional[bool] = None) -> tuple[Desk, Optional[ImportReport]]:
+    """Open (creating or upgrading) the database; a database with no records gets Krakow's data.
+    ``verify``: see Desk.open."""
+    desk = Desk.open(target, create=True, verify=verify)
     try:
         report = None if empty or not desk.is_empty() else load_krakow(desk)
     except BaseException:

@@ -36,6 +36,7 @@ from typing import Callable, Iterable, Iterator, Optional
 import sqlalchemy as sa
 
 from krakow_desk.store.document_types import BY_MEDIA_TYPE, FileType, claimed_type, detect
+from krakow_desk.store.engine import sqlite_path
 from krakow_desk.store.paths import data_dir
 
 DOCUMENTS_ENV = "KRAKOW_DESK_DOCUMENTS"
@@ -104,11 +105,8 @@ def store_root(url: sa.URL | str) -> Path:
     override = os.environ.get(DOCUMENTS_ENV)
     if override:
         return Path(override).expanduser()
-    url = sa.make_url(url) if isinstance(url, str) else url
-    database = url.database
-    if url.get_backend_name() == "sqlite" and database and database != ":memory:" \
-            and not database.startswith("file:"):
-        path = Path(database).expanduser().absolute()
+    path = sqlite_path(url)   # a plain path, or a file: URI (a database opened read-only)
+    if path is not None:
         return path.with_name(path.name + "-documents")
     return data_dir() / "documents"
 

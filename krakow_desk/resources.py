@@ -32,3 +32,8 @@ def locale_dir() -> Path:
 
 def fonts_dir() -> Path:
     return resources_dir() / "fonts"
+
+
+def icons_dir() -> Path:
+    # Drawn for the packages (packaging/icons); a bundle carries them among its resources.
+    return _first_existing(resources_dir() / "icons", _PACKAGE.parent / "packaging" / "icons")

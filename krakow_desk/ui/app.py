@@ -6,10 +6,12 @@ from types import TracebackType
 from typing import Optional
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from krakow_desk import i18n
 from krakow_desk.i18n import _
+from krakow_desk.resources import icons_dir
 from krakow_desk.services.errors import DeskError
 from krakow_desk.store.paths import APP_AUTHOR, APP_NAME
 from krakow_desk.ui.translation import install_qt_translator
@@ -23,6 +25,7 @@ def make_application(argv: Optional[list[str]] = None) -> QApplication:
     QCoreApplication.setApplicationName(APP_NAME)
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     install_qt_translator(i18n.language())
+    app.setWindowIcon(QIcon(str(icons_dir() / "krakow-desk-256.png")))
     return app  # type: ignore[return-value]
 
 

@@ -189,6 +189,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     from krakow_desk.cli_maintenance import add_commands
     add_commands(commands)   # backup, restore, check
+
+    from krakow_desk import cli_demo
+    cli_demo.add_parser(commands, _positive_int)
     return parser
 
 

@@ -27,6 +27,7 @@ transaction; an import batches its records with ``deferred``) and rebuilt whole 
 (``rebuild``). This module may import the domain but never the services.
 """
 
+import re
 import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -86,6 +87,9 @@ def _is_token_char(ch: str) -> bool:
     return (category[0] in "LNM" or category == "Co") and ch != MARK
 
 
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+
+
 def tokens(text: Optional[str]) -> list[str]:
     """The folded words of a text: 'Łódź-Kaliska 2' → ['lodz', 'kaliska', '2'].
 
@@ -94,8 +98,12 @@ def tokens(text: Optional[str]) -> list[str]:
     if not text:
         return []
     folded = fold(text)
-    return [word[:MAX_TOKEN_LENGTH]
-            for word in "".join(ch if _is_token_char(ch) else " " for ch in folded).split()]
+    if folded.isascii():
+        # Folded ASCII: letters are a-z, digits 0-9, and every other character separates.
+        words = _ASCII_WORD.findall(folded)
+    else:
+        words = "".join(ch if _is_token_char(ch) else " " for ch in folded).split()
+    return [word[:MAX_TOKEN_LENGTH] for word in words]
 
 
 def query_tokens(text: str) -> list[str]:

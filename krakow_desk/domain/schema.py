@@ -297,6 +297,8 @@ class PersonData(Record):
     dietary_notes: Text = None
     accessibility_notes: Text = None
     lawful_basis: Optional[LawfulBasis] = None
+    retention_note: Text = None
+    erased_on: Optional[dt.date] = None
     affiliations: list[AffiliationData] = Field(default_factory=list)
     notes: Text = None
     source: Text = None

@@ -11,11 +11,11 @@ from sqlalchemy.orm import Session
 from krakow_desk.domain.schema import Record
 from krakow_desk.domain.tables import metadata
 from krakow_desk.services.errors import (
-    DeskError, DuplicateKey, InUse, NotFound, UnknownReference, from_validation,
+    Conflict, DeskError, DuplicateKey, InUse, NotFound, UnknownReference, from_validation,
 )
 from krakow_desk.services.mapping import KeyCache, apply
 from krakow_desk.services.shapes import Kind
-from krakow_desk.store import search_index
+from krakow_desk.store import history, search_index
 
 if TYPE_CHECKING:
     from krakow_desk.services.desk import Desk
@@ -43,6 +43,14 @@ class Changes:
 class Saved(Generic[M]):
     record: M
     changes: Changes = field(default_factory=Changes)
+    version: int = 1   # the stored version now: pass it back as expected_version next time
+
+
+@dataclass(frozen=True)
+class Versioned(Generic[M]):
+    """A record as read for editing, with the version a later save must still find."""
+    record: M
+    version: int
 
 
 def validate(kind: Kind, data: Any) -> Record:
@@ -84,6 +92,13 @@ class Collection(Generic[M]):
         with self.desk.session() as session:
             row = self._row(session, key)
             return self.kind.shape.models_of(session, [row], KeyCache(session))[0]  # type: ignore[return-value]
+
+    def get_versioned(self, key: str) -> Versioned[M]:
+        """The record and its version, read together, for a form that will save it back."""
+        with self.desk.session() as session:
+            row = self._row(session, key)
+            record = self.kind.shape.models_of(session, [row], KeyCache(session))[0]
+            return Versioned(record, row.version)  # type: ignore[arg-type]
 
     def find(self, key: str) -> M | None:
         try:
@@ -128,29 +143,40 @@ class Collection(Generic[M]):
 
     def create(self, data: M | Mapping[str, Any]) -> Saved[M]:
         record = validate(self.kind, data)
-        with self.desk.session() as session:
+        with self.desk.writing() as session:
             record = self.completing(session, record)
             keys = KeyCache(session)
             self.write(session, keys, record, existing=None)
-            saved = self.kind.shape.models_of(session, [self._row(session, record.key)], keys)[0]
-        return Saved(saved, Changes(created=((self.kind.name, record.key),)))  # type: ignore[arg-type]
+            row = self._row(session, record.key)
+            saved = self.kind.shape.models_of(session, [row], keys)[0]
+        return Saved(saved, Changes(created=((self.kind.name, record.key),)), row.version)  # type: ignore[arg-type]
 
-    def update(self, key: str, data: M | Mapping[str, Any]) -> Saved[M]:
+    def update(self, key: str, data: M | Mapping[str, Any], expected_version: int | None = None) -> Saved[M]:
+        """Save ``data`` over the record. With ``expected_version`` (from ``get_versioned`` or the
+        last ``Saved``), a record someone else saved meanwhile is not overwritten: ``Conflict``."""
         record = validate(self.kind, data)
-        with self.desk.session() as session:
+        with self.desk.writing() as session:
             keys = KeyCache(session)
             row = self._row(session, key)
+            if expected_version is not None and row.version != expected_version:
+                theirs = self.kind.shape.models_of(session, [row], keys)[0]
+                raise Conflict(self.kind.name, key, record, theirs, row.version,
+                               history.last_change(session, self.kind.name, row.id))
             outcome = self.write(session, keys, record, existing=row)
             saved = self.kind.shape.models_of(session, [row], keys)[0]
         changes = Changes(updated=((self.kind.name, record.key),)) if outcome == "updated" else Changes()
-        return Saved(saved, changes)  # type: ignore[arg-type]
+        return Saved(saved, changes, row.version)  # type: ignore[arg-type]
 
     def delete(self, key: str) -> Changes:
-        with self.desk.session() as session:
+        with self.desk.writing() as session:
             row = self._row(session, key)
             blocking = self._dependents(session, row.id)
             if blocking:
                 raise InUse(self.kind.name, key, blocking)
+            before = self.kind.shape.models_of(session, [row], KeyCache(session))[0]
+            history.append(session, actor=self.desk.actor, kind=self.kind.name, record_key=key,
+                           record_id=row.id, action="deleted",
+                           changes=history.diff(before.model_dump(), None))
             with search_index.deleting(session, self.kind.name, row.id):
                 session.delete(row)
         return Changes(deleted=((self.kind.name, key),))
@@ -167,11 +193,13 @@ class Collection(Generic[M]):
         A record equal to what is stored is left alone: no rows are touched.
         """
         shape, name = self.kind.shape, self.kind.name
-        if existing is not None and shape.models_of(session, [existing], keys)[0] == record:
+        before = shape.models_of(session, [existing], keys)[0] if existing is not None else None
+        if before is not None and before == record:
             return "unchanged"
         if existing is None or existing.key != record.key:
             if keys.id_of(self.table, record.key) is not None:
                 raise DuplicateKey(name, record.key)
+        logged = record   # the history shows the record as asked for, self-reference included
         if defer_self_ref and self.kind.self_ref:
             record = record.model_copy(update={self.kind.self_ref: None})
         values = shape.columns_of(record, keys, name, record.key)
@@ -180,6 +208,7 @@ class Collection(Generic[M]):
             session.add(row)
         else:
             apply(row, values)
+            row.version = row.version + 1
         try:
             session.flush()
         except IntegrityError as error:
@@ -190,6 +219,9 @@ class Collection(Generic[M]):
             keys.forget(self.table)  # the key itself may have changed
         shape.save_children(session, row.id, record, keys, name, record.key)
         search_index.changed(session, name, row.id)  # indexed in the same transaction as the write
+        history.append(session, actor=self.desk.actor, kind=name, record_key=record.key,
+                       record_id=row.id, action="created" if before is None else "updated",
+                       changes=history.diff(before.model_dump() if before else None, logged.model_dump()))
         return "created" if existing is None else "updated"
 
     def set_self_ref(self, session: Session, keys: KeyCache, record: Record) -> None:

@@ -56,13 +56,13 @@ def import_dataset(desk: Desk, dataset: s.Dataset, *, dry_run: bool = False) -> 
     """Merge a dataset: a known key updates its record, a new key creates one. All or nothing."""
     report = ImportReport(dry_run=dry_run)
     try:
-        with desk.session() as session, search_index.deferred(session):
+        with desk.writing() as session, search_index.deferred(session):
             keys = KeyCache(session)
             for kind in shapes.KINDS:
                 _import_kind(session, keys, getattr(desk, kind.plural), getattr(dataset, kind.plural), report)
             _import_figures(session, keys, dataset.yearly_figures, report)
             if dataset.home is not None:
-                Desk.write_home(session, dataset.home)
+                Desk.write_home(session, dataset.home, desk.actor)
             session.flush()
             if dry_run:
                 raise _DryRun

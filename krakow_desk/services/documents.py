@@ -27,7 +27,7 @@ from krakow_desk.formatting import NBSP, format_decimal, format_number
 from krakow_desk.i18n import _
 from krakow_desk.services.collection import Changes
 from krakow_desk.services.errors import DeskError, NotFound, kind_name
-from krakow_desk.store import search_index
+from krakow_desk.store import history, search_index
 from krakow_desk.store.document_types import BY_MEDIA_TYPE, TYPES, extract_text
 from krakow_desk.store.documents import (
     Altered, CancelCheck, Cancelled, DocumentStore, Missing, NotAccepted, Progress, TooLarge,
@@ -289,7 +289,7 @@ def attach(desk: "Desk", kind: str, key: str, path: str | Path, progress: Option
 
 def _record(desk: "Desk", kind: str, key: str, stored: Any, shown: str, text: Optional[str]) -> DocumentInfo:
     _table, column = _owner(kind)
-    with desk.session() as session:
+    with desk.writing() as session:
         record_id = _record_id(session, kind, key)   # it may have gone while the file was copied
         same = session.scalar(sa.select(t.Document.original_name).where(
             t.Document.__table__.c[column] == record_id, t.Document.sha256 == stored.sha256))
@@ -302,6 +302,8 @@ def _record(desk: "Desk", kind: str, key: str, stored: Any, shown: str, text: Op
         session.add(row)
         session.flush()
         search_index.changed(session, kind, record_id)   # the document's words belong to the record
+        history.append(session, actor=desk.actor, kind=kind, record_key=key, record_id=record_id,
+                       action="attached", changes={"document": [None, shown]})
         return _get(session, row.id)
 
 
@@ -323,13 +325,15 @@ def _discard_unused(desk: "Desk", store: DocumentStore, sha256: str, media_type:
 
 def remove(desk: "Desk", document_id: int) -> Changes:
     """Detach a document: its row goes, and its file once no other row uses the same content."""
-    with desk.session() as session:
+    with desk.writing() as session:
         info = _get(session, document_id)
         row = session.get(t.Document, document_id)
         record_id = getattr(row, OWNERS[info.kind][1])
         session.delete(row)
         session.flush()
         search_index.changed(session, info.kind, record_id)
+        history.append(session, actor=desk.actor, kind=info.kind, record_key=info.key,
+                       record_id=record_id, action="detached", changes={"document": [info.original_name, None]})
     _discard_unused(desk, store_of(desk), info.sha256, info.media_type)
     return Changes(updated=((info.kind, info.key),), deleted=(("document", str(document_id)),))
 

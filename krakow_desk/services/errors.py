@@ -69,6 +69,24 @@ class InUse(DeskError):
             kind=kind_name(kind), key=key, listing=listing))
 
 
+class Conflict(DeskError):
+    """Someone saved the record after this copy of it was read: nothing was written.
+
+    ``mine`` is what was to be saved, ``theirs`` what is stored now (at ``version``), and
+    ``by`` who saved it last and when (``actor``, ``at``), when the history knows."""
+
+    def __init__(self, kind: str, key: str, mine: Any, theirs: Any, version: int, by: Any = None) -> None:
+        self.kind, self.key, self.mine, self.theirs, self.version, self.by = kind, key, mine, theirs, version, by
+        if by is not None:
+            message = _("{kind} '{key}' was changed by {actor} ({at}) after you opened it; "
+                        "nothing was saved").format(kind=kind_name(kind), key=key, actor=by.actor,
+                                                    at=by.at[:16].replace("T", " ") + " UTC")
+        else:
+            message = _("{kind} '{key}' was changed by someone else after you opened it; "
+                        "nothing was saved").format(kind=kind_name(kind), key=key)
+        super().__init__(message)
+
+
 class DatasetError(DeskError):
     """A dataset file that cannot be read at all (not JSON, not ours)."""
 

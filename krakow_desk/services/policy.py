@@ -61,12 +61,15 @@ def policy(desk: "Desk") -> OfficePolicy:
 
 def set_policy(desk: "Desk", value: "OfficePolicy | dict") -> "Changes":
     from krakow_desk.services.collection import Changes
+    from krakow_desk.services.desk import append_setting
     try:
         data = OfficePolicy.model_validate(value.model_dump() if isinstance(value, OfficePolicy) else value)
     except ValidationError as error:
         raise from_validation("policy", error) from None
-    with desk.session() as session:
+    with desk.writing() as session:
         row = session.get(t.Setting, POLICY_SETTING) or t.Setting(key=POLICY_SETTING)
+        before = dict(row.value or {})
         row.value = data.model_dump(mode="json")
         session.add(row)
+        append_setting(session, desk.actor, POLICY_SETTING, before, row.value)
     return Changes(updated=(("policy", POLICY_SETTING),))

@@ -10,11 +10,12 @@ from krakow_desk.domain.tables.activity import (
     Event, EventDomain, EventPartner, Gift, ProgrammeItem, Visit, VisitParticipant, VisitPartner,
 )
 from krakow_desk.domain.tables.correspondence import Document, Letter, LetterPerson, ReferenceCounter, Task
+from krakow_desk.domain.tables.history import ChangeLog, HistoryHead
 
 __all__ = [
     "metadata", "Setting", "Source", "YearlyFigure", "Partner", "PartnerAlias", "PartnerDomain",
     "PartnerStatus", "Agreement", "AgreementDomain", "Affiliation", "Institution", "Person",
     "Membership", "Organisation", "Event", "EventDomain", "EventPartner", "Gift", "ProgrammeItem",
     "Visit", "VisitParticipant", "VisitPartner", "Document", "Letter", "LetterPerson", "ReferenceCounter",
-    "Task",
+    "Task", "ChangeLog", "HistoryHead",
 ]

@@ -9,12 +9,13 @@ from krakow_desk.domain.enums import (
     Direction, Domain, EventKind, GiftCategory, GiftDirection, Precision, Side, VisitKind, VisitStatus,
 )
 from krakow_desk.domain.tables.base import (
+    Versioned,
     enum_field, enum_type, fk, json_list_field, key_field, money_field, precision_field,
     source_field, text_field,
 )
 
 
-class Visit(SQLModel, table=True):
+class Visit(Versioned, table=True):
     """A delegation visit, incoming to Krakow or outgoing from it."""
     __table_args__ = (sa.CheckConstraint("end_on IS NULL OR start_on IS NULL OR end_on >= start_on",
                                          name="dates_order"),)
@@ -76,7 +77,7 @@ class ProgrammeItem(SQLModel, table=True):
     position: int = Field(default=0, nullable=False)
 
 
-class Event(SQLModel, table=True):
+class Event(Versioned, table=True):
     """A presentation, fair, festival, jubilee or joint project."""
     __table_args__ = (
         sa.CheckConstraint("end_on IS NULL OR start_on IS NULL OR end_on >= start_on", name="dates_order"),
@@ -116,7 +117,7 @@ class EventDomain(SQLModel, table=True):
     domain: Domain = Field(sa_column=sa.Column(enum_type(Domain), primary_key=True))
 
 
-class Gift(SQLModel, table=True):
+class Gift(Versioned, table=True):
     """A gift or material aid, given by Krakow or received from a partner."""
     __table_args__ = (
         sa.CheckConstraint("quantity IS NULL OR quantity > 0", name="quantity_positive"),

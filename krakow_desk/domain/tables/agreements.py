@@ -6,11 +6,12 @@ from sqlmodel import Field, SQLModel
 
 from krakow_desk.domain.enums import AgreementKind, AgreementRelation, Domain, Precision
 from krakow_desk.domain.tables.base import (
+    Versioned,
     enum_field, enum_type, fk, key_field, precision_field, source_field, text_field,
 )
 
 
-class Agreement(SQLModel, table=True):
+class Agreement(Versioned, table=True):
     """A signed document behind a partnership: agreement, title, protocol, programme, letter…"""
     __table_args__ = (
         sa.CheckConstraint("term_end IS NULL OR term_start IS NULL OR term_end >= term_start",

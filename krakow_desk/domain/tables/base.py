@@ -61,3 +61,9 @@ def json_list_field() -> Any:
     return Field(default_factory=list, sa_column=sa.Column(sa.JSON, nullable=False,
                                                            server_default="[]"))
 
+
+
+class Versioned(SQLModel):
+    """A record people edit: ``version`` rises with every save, so that a save made from an
+    older copy is recognised (optimistic locking) instead of overwriting someone's work."""
+    version: int = Field(default=1, nullable=False, sa_column_kwargs={"server_default": sa.text("1")})

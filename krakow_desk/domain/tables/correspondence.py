@@ -5,10 +5,10 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from krakow_desk.domain.enums import Channel, Direction, TaskStatus
-from krakow_desk.domain.tables.base import enum_field, fk, key_field, source_field, text_field
+from krakow_desk.domain.tables.base import Versioned, enum_field, fk, key_field, source_field, text_field
 
 
-class Letter(SQLModel, table=True):
+class Letter(Versioned, table=True):
     """A letter or e-mail exchanged with a partner."""
     id: Optional[int] = Field(default=None, primary_key=True)
     key: str = key_field()
@@ -32,7 +32,7 @@ class LetterPerson(SQLModel, table=True):
         sa.Integer, sa.ForeignKey("person.id", ondelete="RESTRICT"), primary_key=True))
 
 
-class Task(SQLModel, table=True):
+class Task(Versioned, table=True):
     """A follow-up: something someone must do by a date, attached to the record it concerns."""
     id: Optional[int] = Field(default=None, primary_key=True)
     key: str = key_field()

@@ -4,10 +4,10 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from krakow_desk.domain.enums import FigureMetric
-from krakow_desk.domain.tables.base import enum_field, key_field, source_field, text_field
+from krakow_desk.domain.tables.base import Versioned, enum_field, key_field, source_field, text_field
 
 
-class Source(SQLModel, table=True):
+class Source(Versioned, table=True):
     """A document or page that records cite."""
     id: Optional[int] = Field(default=None, primary_key=True)
     key: str = key_field()

@@ -4,10 +4,10 @@ from typing import Optional
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from krakow_desk.domain.tables.base import fk, key_field, money_field, source_field, text_field
+from krakow_desk.domain.tables.base import Versioned, fk, key_field, money_field, source_field, text_field
 
 
-class Organisation(SQLModel, table=True):
+class Organisation(Versioned, table=True):
     """An international organisation of cities (EUROCITIES, League of Historical Cities…)."""
     id: Optional[int] = Field(default=None, primary_key=True)
     key: str = key_field()
@@ -18,7 +18,7 @@ class Organisation(SQLModel, table=True):
     source: Optional[str] = source_field()
 
 
-class Membership(SQLModel, table=True):
+class Membership(Versioned, table=True):
     """Krakow's membership in an organisation: since when, the fee, who coordinates it."""
     __table_args__ = (
         sa.CheckConstraint("fee IS NULL OR fee >= 0", name="fee_not_negative"),

@@ -6,11 +6,12 @@ from sqlmodel import Field, SQLModel
 
 from krakow_desk.domain.enums import Assessment, Category, Domain, PartnerKind, PartnerStatusKind, Precision
 from krakow_desk.domain.tables.base import (
+    Versioned,
     enum_field, enum_type, fk, key_field, precision_field, source_field, text_field,
 )
 
 
-class Partner(SQLModel, table=True):
+class Partner(Versioned, table=True):
     """A partner city (or region) and the office's relationship with it."""
     __table_args__ = (
         sa.CheckConstraint("latitude IS NULL OR (latitude >= -90 AND latitude <= 90)", name="latitude_range"),

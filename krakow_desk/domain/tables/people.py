@@ -6,11 +6,12 @@ from sqlmodel import Field, SQLModel
 
 from krakow_desk.domain.enums import InstitutionKind, LawfulBasis
 from krakow_desk.domain.tables.base import (
+    Versioned,
     enum_field, fk, json_list_field, key_field, source_field, text_field,
 )
 
 
-class Institution(SQLModel, table=True):
+class Institution(Versioned, table=True):
     """A consulate, institute, chamber, university, NGO or Polonia organisation, here or abroad."""
     id: Optional[int] = Field(default=None, primary_key=True)
     key: str = key_field()
@@ -29,7 +30,7 @@ class Institution(SQLModel, table=True):
     source: Optional[str] = source_field()
 
 
-class Person(SQLModel, table=True):
+class Person(Versioned, table=True):
     """A contact: at a partner city, a consulate, an institute, or in Krakow."""
     __table_args__ = (sa.CheckConstraint("precedence IS NULL OR precedence >= 0",
                                          name="precedence_not_negative"),)
@@ -51,6 +52,8 @@ class Person(SQLModel, table=True):
     dietary_notes: Optional[str] = text_field()
     accessibility_notes: Optional[str] = text_field()
     lawful_basis: Optional[LawfulBasis] = enum_field(LawfulBasis)
+    retention_note: Optional[str] = text_field()
+    erased_on: Optional[date] = None
     notes: Optional[str] = text_field()
     source: Optional[str] = source_field()
 

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PO := $(wildcard resources/locale/*/LC_MESSAGES/krakow_desk.po)
 MO := $(PO:.po=.mo)
 
-.PHONY: run test install translations clean
+.PHONY: run test install translations clean bundle tarball
 
 install: $(STAMP) $(MO)
 
@@ -33,3 +33,26 @@ translations: $(STAMP)
 clean:
 	rm -rf $(VENV) build dist *.egg-info
 	find . -name __pycache__ -prune -exec rm -rf {} +
+
+# The desktop bundle (packaging/README.md): dist/krakow-desk/ runs without Python installed;
+# the tarball adds the desktop entry, the icons and install.sh.
+VERSION = $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' krakow_desk/__init__.py)
+TARNAME = krakow-desk-$(VERSION)-linux-$(shell uname -m)
+BUNDLE_STAMP := $(VENV)/.bundle-installed
+
+$(BUNDLE_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[bundle]'
+	touch $(BUNDLE_STAMP)
+
+bundle: $(BUNDLE_STAMP)
+	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller packaging/krakow-desk.spec
+	@du -sh dist/krakow-desk
+
+tarball: bundle
+	rm -rf build/tarball && mkdir -p build/tarball/$(TARNAME)/icons
+	cp -a dist/krakow-desk build/tarball/$(TARNAME)/krakow-desk
+	cp packaging/linux/pl.krakow.KrakowDesk.desktop packaging/linux/pl.krakow.KrakowDesk.metainfo.xml \
+	  packaging/linux/install.sh packaging/linux/README.txt build/tarball/$(TARNAME)/
+	cp packaging/icons/krakow-desk.svg packaging/icons/krakow-desk-*.png build/tarball/$(TARNAME)/icons/
+	tar -C build/tarball -czf dist/$(TARNAME).tar.gz $(TARNAME)
+	@ls -sh dist/$(TARNAME).tar.gz

@@ -44,8 +44,9 @@ def copy_rows(source: Connection, target: Connection, progress: Optional[Progres
 
     Both must be at the same schema revision (rows a migration seeded in the target go too).
     Returns the number of rows copied."""
-    clear(target)
     tables = copied_tables(target)
+    _user_triggers(target, tables, "DISABLE")
+    clear(target)
     total = len(tables)
     copied = 0
     for done, table in enumerate(tables):
@@ -71,9 +72,21 @@ def copy_rows(source: Connection, target: Connection, progress: Optional[Progres
         if progress is not None:
             progress(done + 1, total)
     search_index.rebuild(target)
+    _user_triggers(target, tables, "ENABLE")
     if target.dialect.name == "postgresql":
         reset_sequences(target)
     return copied
+
+
+def _user_triggers(target: Connection, tables: list[sa.Table], action: str) -> None:
+    """A restore replaces the whole change history, which its own triggers keep append-only
+    against single writers; on PostgreSQL they step aside inside the restoring transaction (the
+    ALTER is transactional: a failed restore leaves them on). Foreign keys stay enforced."""
+    if target.dialect.name != "postgresql":
+        return   # SQLite is restored through its backup API, and copies go into new files
+    preparer = target.dialect.identifier_preparer
+    for table in tables:
+        target.exec_driver_sql(f"ALTER TABLE {preparer.format_table(table)} {action} TRIGGER USER")
 
 
 def reset_sequences(target: Connection) -> None:

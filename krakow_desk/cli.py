@@ -192,6 +192,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     from krakow_desk import cli_demo
     cli_demo.add_parser(commands, _positive_int)
+
+    from krakow_desk import cli_history
+    cli_history.add_commands(commands, _positive_int)   # history, person export / erase
     return parser
 
 

@@ -19,6 +19,7 @@ from krakow_desk.services.collection import Changes, Collection
 from krakow_desk.domain.records import Records
 from krakow_desk.services.errors import DeskError, NotFound, from_validation
 from krakow_desk.services.letters import Letters
+from krakow_desk.services.personal_data import People
 from krakow_desk.services.records import compute_records
 from krakow_desk.store import history, migrate
 from krakow_desk.i18n import _
@@ -74,7 +75,7 @@ class Desk:
         self.organisations: Collection[s.OrganisationData] = Collection(self, shapes.ORGANISATION)
         self.memberships: Collection[s.MembershipData] = Collection(self, shapes.MEMBERSHIP)
         self.institutions: Collection[s.InstitutionData] = Collection(self, shapes.INSTITUTION)
-        self.people: Collection[s.PersonData] = Collection(self, shapes.PERSON)
+        self.people: People = People(self, shapes.PERSON)
         self.visits: Collection[s.VisitData] = Collection(self, shapes.VISIT)
         self.events: Collection[s.EventData] = Collection(self, shapes.EVENT)
         self.gifts: Collection[s.GiftData] = Collection(self, shapes.GIFT)

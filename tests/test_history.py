@@ -166,3 +166,15 @@ def test_two_people_saving_the_same_version_at_once_one_wins(db_url: str) -> Non
             thread.join()
         assert sorted(outcomes) == ["conflict", "saved"]
         assert first.history.verify() == []
+
+
+def test_check_reports_an_edited_history(desk: Desk) -> None:
+    from krakow_desk.services.health import check
+    desk.partners.create(PARTNER)
+    desk.partners.update("lwow", {**PARTNER, "population": 1})
+    assert check(desk).ok
+    _tamper(desk, "UPDATE change_log SET changes = '{\"population\": [null, 2]}' WHERE id = 2")
+    report = check(desk)
+    from krakow_desk.i18n import _
+    assert [problem.area for problem in report.problems] == [_("history")]
+    assert "2" in report.problems[0].message

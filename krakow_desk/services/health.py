@@ -63,7 +63,13 @@ def documents_intact(desk: "Desk") -> list[Problem]:
     return [Problem(area, line) for line in found.problems()]
 
 
-CHECKS: list[Callable[["Desk"], list[Problem]]] = [database_integrity, documents_intact]
+def history_chain(desk: "Desk") -> list[Problem]:
+    """Every change-history entry as it was written: linked, hashed, and in sequence."""
+    area = _("history")
+    return [Problem(area, message) for message in desk.history.verify()]
+
+
+CHECKS: list[Callable[["Desk"], list[Problem]]] = [database_integrity, documents_intact, history_chain]
 
 
 def check(desk: "Desk") -> HealthReport:

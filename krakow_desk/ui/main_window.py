@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
             view_menu.addAction(self._action(_(entry.title), lambda _c=False, s=entry.id: self.show_section(s),
                                              entry.shortcut or None))
         view_menu.addSeparator()
+        view_menu.addAction(self._action(_("Change &history…"), self.open_change_log, "Ctrl+H"))
         view_menu.addAction(self._action(_("&Refresh"), lambda: self.current_page().refresh(),
                                          "F5"))
         help_menu = menubar.addMenu(_("&Help"))
@@ -257,6 +258,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(ngettext("Imported: {n} record added or updated.",
                                                   "Imported: {n} records added or updated.", count).format(n=count),
                                          10000)
+
+    def open_change_log(self) -> Any:
+        """The whole change history, in a window beside this one."""
+        from krakow_desk.ui.change_log import open_change_log
+        return open_change_log(self.desk, self, self.open_record)
 
     def open_export(self) -> None:
         from krakow_desk.ui.exchange_dialogs import ExportDialog

@@ -74,7 +74,7 @@ class AgreementDetail(QWidget):
 
     def __init__(self, desk: Any, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
-        self.facts = RecordDetail([_("Document"), _("Term and notice"), _("Scope")], self)
+        self.facts = RecordDetail([_("Document"), _("Term and notice"), _("Scope")], self, desk, "agreement")
         self.timeline = RelatedTable(TIMELINE, lambda r: r.key, _("No documents"),
                                      _("No document with this partner is recorded."), self)
         self.timeline_box = section(_("Timeline"), self.timeline, self)
@@ -122,7 +122,7 @@ class AgreementDetail(QWidget):
              (_("Terminated on"), format_date(a.terminated_on)),
              (_("Why the state is unknown"), label(s.gap) if s.gap else "")],
             [(_("Domains"), ", ".join(label(d) for d in a.domains)), (_("Notes"), a.notes or "")],
-        ])
+        ], key=row.key)
 
 
 class AgreementsPage(ListPage[AgreementRow]):

@@ -19,8 +19,9 @@ from krakow_desk.ui.follow_ups import FollowUpsPanel
 from krakow_desk.ui.table_model import Column, date_column
 from krakow_desk.ui.widgets import NOTICE_STYLE, DetailHeader, FactSheet, RelatedTable, message_box
 from krakow_desk.ui.documents import DocumentsPanel
+from krakow_desk.ui.history_view import HistoryPanel
 
-TAB_LETTER, TAB_TASKS, TAB_DOCUMENTS = range(3)
+TAB_LETTER, TAB_TASKS, TAB_DOCUMENTS, TAB_HISTORY = range(4)
 CURRENT_MARK = "▶"
 
 
@@ -142,6 +143,8 @@ class LetterDetail(QWidget):
         self.tabs.addTab(self._tasks(), _("Follow-ups"))
         self.documents = DocumentsPanel(desk, "letter", self)
         self.tabs.addTab(self.documents, _("Documents"))
+        self.history = HistoryPanel(desk, "letter", self)
+        self.tabs.addTab(self.history, _("History"))
         self.base_titles = [self.tabs.tabText(i) for i in range(self.tabs.count())]
 
         self.nothing = EmptyState(_("No letter selected"), _("Choose a letter from the list."), self)
@@ -179,6 +182,7 @@ class LetterDetail(QWidget):
         self.notice.setText(notice)
         self.notice.setVisible(shown and bool(notice))
         self.documents.show_record(letter.key if letter else None)
+        self.history.show_record(letter.key if letter else None)
         if letter is None:
             return
         m = letter

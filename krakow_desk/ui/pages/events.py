@@ -105,7 +105,7 @@ class EventDetail(QWidget):
     def __init__(self, desk: Any, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
         self.facts = RecordDetail([_("Event"), _("Partners and scope"), _("Funding"), _("Outcomes and notes")],
-                                  self)
+                                  self, desk, "event")
         from krakow_desk.ui.documents import DocumentsPanel
         self.documents = DocumentsPanel(desk, "event", self)
         parts = QSplitter(Qt.Orientation.Vertical, self)
@@ -133,7 +133,7 @@ class EventDetail(QWidget):
              (_("Budget"), format_money(ev.budget, ev.currency)),
              (_("Co-financing"), ev.co_financing or "")],
             [(_("Outcomes"), ev.outcomes or ""), (_("Notes"), ev.notes or ""), (_("Source"), row.source)],
-        ])
+        ], key=row.key)
 
 
 class EventsPage(ListPage[EventRow]):

@@ -82,7 +82,7 @@ class GiftDetail(QWidget):
         self.page = page
         self.row: Optional[GiftRow] = None
         self._generation = 0
-        self.facts = RecordDetail([_("Gift"), _("Value"), _("Where it is"), _("Notes")], self)
+        self.facts = RecordDetail([_("Gift"), _("Value"), _("Where it is"), _("Notes")], self, page.desk, "gift")
         self.warnings = message_box(WARNING_STYLE, self, selectable=False)
         # Between the heading and the facts: seen before anything else about the gift.
         self.facts.content.layout().insertWidget(2, self.warnings)
@@ -132,7 +132,7 @@ class GiftDetail(QWidget):
              (_("Value band"), row.band_text if g.value is not None else "")],
             [(_("Kept at"), g.location or ""), (_("Disposition"), g.disposition or "")],
             [(_("Notes"), g.notes or ""), (_("Source"), row.source)],
-        ])
+        ], key=row.key)
 
     def _open_visit(self) -> None:
         if self.row is not None and self.row.gift.visit:

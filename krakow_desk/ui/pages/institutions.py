@@ -56,7 +56,7 @@ class InstitutionsPage(ListPage[InstitutionRow]):
                 (self.place_combo, lambda r, v: r.institution.in_krakow == v)]
 
     def make_detail(self) -> RecordDetail:
-        return RecordDetail([_("Institution"), _("Contact")], self)
+        return RecordDetail([_("Institution"), _("Contact")], self, self.desk, "institution")
 
     def show_detail(self, r: Optional[InstitutionRow]) -> None:
         if r is None:
@@ -69,7 +69,7 @@ class InstitutionsPage(ListPage[InstitutionRow]):
              (_("Partner"), r.partner_name), (_("Notes"), i.notes or "")],
             [(_("Address"), i.address or ""), (_("Website"), i.website or ""), (_("E-mail"), i.email or ""),
              (_("Phone"), i.phone or "")],
-        ])
+        ], key=i.key)
 
     def search_text(self, r: InstitutionRow) -> str:
         i = r.institution

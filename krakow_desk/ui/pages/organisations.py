@@ -84,7 +84,7 @@ class OrganisationsPage(ListPage[OrganisationRow]):
         return " ".join(filter(None, (o.name, o.name_en, o.acronym)))
 
     def make_detail(self) -> RecordDetail:
-        return RecordDetail([_("Organisation"), _("Krakow's membership")], self)
+        return RecordDetail([_("Organisation"), _("Krakow's membership")], self, self.desk, "organisation")
 
     def show_detail(self, r: Optional[OrganisationRow]) -> None:
         if r is None:
@@ -97,7 +97,7 @@ class OrganisationsPage(ListPage[OrganisationRow]):
             (_("Representative"), m.representative or ""), (_("Notes"), m.notes or "")]
         others = [text for text in dict.fromkeys((o.name_en, o.acronym)) if text and text != o.name]
         self.detail.show_record(o.name, " · ".join(others), [
-            [(_("Notes"), o.notes or "")], membership_rows])
+            [(_("Notes"), o.notes or "")], membership_rows], key=o.key)
         self.add_membership.setVisible(m is None)
         self.edit_membership.setVisible(m is not None)
         self.remove_membership.setVisible(m is not None)

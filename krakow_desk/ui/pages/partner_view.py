@@ -114,7 +114,7 @@ class PartnerView(QWidget):
     sig_edit_task = Signal(str)
     """The key of a follow-up task the user opened."""
 
-    def __init__(self, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, parent: Optional[QWidget] = None, desk: Any = None) -> None:
         super().__init__(parent)
         self.file: Optional[PartnerFile] = None
         self.home: Optional[s.HomeData] = None
@@ -184,10 +184,9 @@ class PartnerView(QWidget):
         self.follow_ups.sig_add.connect(self.sig_add_task.emit)
         self.follow_ups.sig_edit.connect(self.sig_edit_task.emit)
         self.tabs.addTab(self.follow_ups, _("Follow-ups"))
-        self.tabs.addTab(EmptyState(
-            _("No change history yet"),
-            _("Who changed what and when will be recorded here from a later version of Krakow Desk. "
-              "Changes made so far were not logged."), self), _("History"))
+        from krakow_desk.ui.history_view import HistoryPanel
+        self.history = HistoryPanel(desk, "partner", self)
+        self.tabs.addTab(self.history, _("History"))
 
         self.nothing = EmptyState(_("No partner selected"), _("Choose a partner from the list."), self)
         layout = QVBoxLayout(self)
@@ -206,6 +205,7 @@ class PartnerView(QWidget):
         for widget in (self.header, self.tabs):
             widget.setVisible(shown)
         self.nothing.setVisible(not shown)
+        self.history.show_record(file.partner.key if file is not None else None)
         if file is None:
             return
         p = file.partner

@@ -99,7 +99,7 @@ class PartnersPage(ListPage[PartnerData]):
             self._pending_tab = None
 
     def make_detail(self) -> PartnerView:
-        return PartnerView(self)
+        return PartnerView(self, self.desk)
 
     def show_detail(self, record: Optional[PartnerData]) -> None:
         if record is None:

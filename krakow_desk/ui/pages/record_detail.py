@@ -1,8 +1,9 @@
-"""A read-only detail pane: a heading, sections of facts, and buttons for the record's actions."""
+"""A read-only detail pane: a heading, sections of facts (and, given the desk, the record's change
+history in a second tab), and buttons for the record's actions."""
 
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from krakow_desk.i18n import _
 from krakow_desk.ui.pages.base import EmptyState
@@ -10,7 +11,8 @@ from krakow_desk.ui.widgets import DetailHeader, FactSheet, Rows
 
 
 class RecordDetail(QWidget):
-    def __init__(self, section_titles: Sequence[str], parent: Optional[QWidget] = None) -> None:
+    def __init__(self, section_titles: Sequence[str], parent: Optional[QWidget] = None,
+                 desk: Any = None, kind: str = "") -> None:
         super().__init__(parent)
         self.section_titles = list(section_titles)
         self.header = DetailHeader(self)
@@ -22,7 +24,18 @@ class RecordDetail(QWidget):
         column = QVBoxLayout(self.content)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.header)
-        column.addWidget(self.sheet, 1)
+        self.history = None
+        self.tabs: Optional[QTabWidget] = None
+        if desk is not None and kind:
+            from krakow_desk.ui.history_view import HistoryPanel
+            self.history = HistoryPanel(desk, kind, self)
+            self.tabs = QTabWidget(self)
+            self.tabs.setDocumentMode(True)
+            self.tabs.addTab(self.sheet, _("Details"))
+            self.tabs.addTab(self.history, _("History"))
+            column.addWidget(self.tabs, 1)
+        else:
+            column.addWidget(self.sheet, 1)
         column.addLayout(self.buttons)
         self.nothing = EmptyState(_("Nothing selected"), _("Choose a record from the list."), self)
         layout = QVBoxLayout(self)
@@ -39,8 +52,13 @@ class RecordDetail(QWidget):
     def show_nothing(self) -> None:
         self.content.hide()
         self.nothing.show()
+        if self.history is not None:
+            self.history.show_record(None)
 
-    def show_record(self, title: str, subtitle: str, sections: Sequence[Rows]) -> None:
+    def show_record(self, title: str, subtitle: str, sections: Sequence[Rows], key: Optional[str] = None) -> None:
+        """Show a record's facts; ``key`` names it for the History tab."""
+        if self.history is not None:
+            self.history.show_record(key)
         self.nothing.hide()
         self.content.show()
         self.title.setText(title)

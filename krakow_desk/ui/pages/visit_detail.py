@@ -21,8 +21,9 @@ from krakow_desk.ui.tasks import run_task
 from krakow_desk.ui.widgets import WARNING_STYLE, DetailHeader, FactSheet, RelatedTable, message_box, section
 from krakow_desk.ui.documents import DocumentsPanel
 from krakow_desk.ui.follow_ups import FollowUpsPanel
+from krakow_desk.ui.history_view import HistoryPanel
 
-TAB_OVERVIEW, TAB_PROGRAMME, TAB_PARTICIPANTS, TAB_GIFTS, TAB_TASKS, TAB_DOCUMENTS = range(6)
+TAB_OVERVIEW, TAB_PROGRAMME, TAB_PARTICIPANTS, TAB_GIFTS, TAB_TASKS, TAB_DOCUMENTS, TAB_HISTORY = range(7)
 
 
 def visit_dates(visit: s.VisitData) -> str:
@@ -102,6 +103,8 @@ class VisitDetail(QWidget):
         self.tabs.addTab(self._tasks(), _("Follow-ups"))
         self.documents = DocumentsPanel(desk, "visit", self)
         self.tabs.addTab(self.documents, _("Documents"))
+        self.history = HistoryPanel(desk, "visit", self)
+        self.tabs.addTab(self.history, _("History"))
         self.base_titles = [self.tabs.tabText(i) for i in range(self.tabs.count())]
 
         self.nothing = EmptyState(_("No visit selected"), _("Choose a visit from the list."), self)
@@ -157,6 +160,7 @@ class VisitDetail(QWidget):
         self.nothing.setVisible(not shown)
         self.clash_box.hide()
         self.documents.show_record(visit.key if visit else None)
+        self.history.show_record(visit.key if visit else None)
         if visit is None:
             return
         self.title.setText(visit.title)

@@ -178,3 +178,17 @@ def test_check_reports_an_edited_history(desk: Desk) -> None:
     from krakow_desk.i18n import _
     assert [problem.area for problem in report.problems] == [_("history")]
     assert "2" in report.problems[0].message
+
+
+def test_an_older_database_upgrades_with_its_data_and_starts_its_history(krakow: Desk) -> None:
+    from krakow_desk.store import migrate
+    from krakow_desk.services.dataset import export_dataset
+    before = export_dataset(krakow)
+    migrate.downgrade(krakow.engine, "0003")
+    migrate.upgrade(krakow.engine)
+    assert export_dataset(krakow) == before
+    assert krakow.history.count() == 0 and krakow.history.verify() == []
+    record = krakow.partners.get_versioned("kyiv")
+    assert record.version == 1
+    krakow.partners.update("kyiv", {**record.record.model_dump(), "notes": "x"}, expected_version=1)
+    assert [e.action for e in krakow.history.of("partner", "kyiv")] == ["updated"]

@@ -7,16 +7,16 @@ from typing import Any, Optional
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QMessageBox, QScrollArea, QTabWidget, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QLabel, QMessageBox, QScrollArea, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from krakow_desk.domain.text import slugify
 from krakow_desk.i18n import _
 from krakow_desk.services.collection import Changes, Collection
 from krakow_desk.services.desk import Desk
-from krakow_desk.services.errors import DeskError, InvalidRecord
+from krakow_desk.services.errors import Conflict, DeskError, InvalidRecord
 from krakow_desk.ui.forms.editors import LineField
-from krakow_desk.ui.forms.layout import STYLE, FieldBox
+from krakow_desk.ui.forms.layout import STYLE, FieldBox, mark
 from krakow_desk.ui.forms.messages import problem_text, record_title
 from krakow_desk.ui.forms.rows import RowsEditor
 
@@ -44,7 +44,13 @@ class RecordForm(QDialog):
         self.editors: dict[str, Any] = {}
         self.boxes: dict[str, Any] = {}        # FieldBox, or the RowsEditor itself
         self.tabs: Optional[QTabWidget] = None
-        stored = self.records.get(key) if key is not None else None
+        self.theirs_notes: dict[str, QLabel] = {}
+        self._tooltips: dict[str, str] = {}
+        # The version read is the one a save must still find: a record saved meanwhile by someone
+        # else is a Conflict to resolve, never overwritten silently.
+        versioned = self.records.get_versioned(key) if key is not None else None
+        stored = versioned.record if versioned is not None else None
+        self.version: Optional[int] = versioned.version if versioned is not None else None
         # Editing starts from the whole stored record, so fields the form does not show survive.
         self.original: dict[str, Any] = stored.model_dump() if stored is not None else {}
         self.setStyleSheet(STYLE)
@@ -197,7 +203,9 @@ class RecordForm(QDialog):
             if self.key is None:
                 saved = self.records.create(data)
             else:
-                saved = self.records.update(self.key, data)
+                saved = self.records.update(self.key, data, expected_version=self.version)
+        except Conflict as conflict:
+            return self.resolve_conflict(conflict)
         except InvalidRecord as error:
             self.show_invalid(error)
             return False
@@ -205,10 +213,72 @@ class RecordForm(QDialog):
             QMessageBox.warning(self, self.windowTitle(), error.message)
             return False
         self.changes, self.saved_key = saved.changes, saved.record.key
+        self.version = saved.version
         self.baseline = self.collect()
         self.sig_saved.emit(self.changes)
         self.accept()
         return True
+
+    # --- someone else saved the record meanwhile ------------------------------------------
+
+    def resolve_conflict(self, conflict: Conflict) -> bool:
+        """Ask what to do; the form's values are never lost without the user choosing so."""
+        from krakow_desk.ui.conflict_dialog import BACK_TO_EDITING, KEEP_MINE, TAKE_THEIRS, ask
+        current = self.collect()
+        edited = {name for name in self.editors if current.get(name) != self.baseline.get(name)}
+        untouched = frozenset(name for name in conflict.theirs.model_dump() if name not in edited)
+        choice = ask(conflict, untouched, self)
+        if choice == TAKE_THEIRS:
+            self.adopt(conflict, {})
+            return False
+        mine = {name: current[name] for name in edited}
+        self.adopt(conflict, mine, mark_differences=choice == BACK_TO_EDITING)
+        if choice == KEEP_MINE:
+            return self.save()
+        return False
+
+    def adopt(self, conflict: Conflict, mine: dict[str, Any], mark_differences: bool = False) -> None:
+        """Start again from their version (stored now, at ``conflict.version``), with ``mine`` — the
+        fields the user changed — laid over it; where those differ from theirs, say so at the field."""
+        self.clear_theirs()
+        self.original = conflict.theirs.model_dump()
+        self.version = conflict.version
+        self.load(self.original)
+        self.baseline = self.collect()
+        for name, value in mine.items():
+            self.editors[name].set_value(value)
+        if not mark_differences:
+            return
+        who = conflict.by.actor if conflict.by is not None else _("someone else")
+        for name, value in mine.items():
+            theirs = self.baseline.get(name)
+            if theirs != value:
+                self.mark_theirs(name, who, theirs)
+
+    def mark_theirs(self, name: str, who: str, theirs: Any) -> None:
+        from krakow_desk.store.history import json_value
+        from krakow_desk.ui.history_text import full_text, short_text
+        box, editor = self.boxes[name], self.editors[name]
+        value = json_value(theirs.model_dump() if hasattr(theirs, "model_dump") else theirs)
+        note = self.theirs_notes.get(name)
+        if note is None:
+            note = QLabel(box)
+            note.setProperty("role", "theirs")
+            note.setWordWrap(True)
+            box.layout().addWidget(note)
+            self.theirs_notes[name] = note
+        note.setText(_("{who} saved: {value}").format(who=who, value=short_text(value, self.kind, name)))
+        note.setToolTip(full_text(value, self.kind, name))
+        note.show()
+        self._tooltips.setdefault(name, editor.toolTip())
+        editor.setToolTip(_("{who} saved: {value}").format(who=who, value=full_text(value, self.kind, name)))
+        mark(editor, True, "theirs")
+
+    def clear_theirs(self) -> None:
+        for name, note in self.theirs_notes.items():
+            note.hide()
+            mark(self.editors[name], False, "theirs")
+            self.editors[name].setToolTip(self._tooltips.pop(name, ""))
 
     def show_invalid(self, error: InvalidRecord) -> None:
         match = _PATH.match(error.field or "")

@@ -8,19 +8,23 @@ from PySide6.QtWidgets import (
 )
 
 ERROR_COLOUR = "#b3261e"
+THEIRS_COLOUR = "#d99a00"   # a field someone else saved another value in while the form was open
 # Applied to the whole dialog; only widgets marked invalid match, the others keep the native look.
 STYLE = f"""
 *[invalid="true"] {{ border: 2px solid {ERROR_COLOUR}; border-radius: 3px; }}
 QLabel[role="error"] {{ color: {ERROR_COLOUR}; }}
 QLabel[role="hint"] {{ color: palette(placeholder-text); }}
+*[theirs="true"] {{ border: 2px solid {THEIRS_COLOUR}; border-radius: 3px; }}
+QLabel[role="theirs"] {{ color: #8a5300; }}
 """
 
 
-def mark(widget: QWidget, invalid: bool) -> None:
-    """Draw (or remove) the red border of a field in error."""
-    if bool(widget.property("invalid")) == invalid:
+def mark(widget: QWidget, invalid: bool, flag: str = "invalid") -> None:
+    """Draw (or remove) the red border of a field in error (``flag="theirs"``: the amber one of a
+    field saved meanwhile by someone else)."""
+    if bool(widget.property(flag)) == invalid:
         return
-    widget.setProperty("invalid", invalid)
+    widget.setProperty(flag, invalid)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
     widget.update()

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PO := $(wildcard resources/locale/*/LC_MESSAGES/krakow_desk.po)
 MO := $(PO:.po=.mo)
 
-.PHONY: run test install translations clean bundle tarball
+.PHONY: run test install translations clean bench bundle tarball
 
 install: $(STAMP) $(MO)
 
@@ -24,6 +24,16 @@ run: install
 
 test: install
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+# Issue 10's benchmarks on ~100,000 demo records (not part of `make test`; about 10 minutes):
+# results in tests/benchmarks/results.json and results.md.
+BENCH_STAMP := $(VENV)/.bench-installed
+$(BENCH_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[bench]'
+	touch $(BENCH_STAMP)
+
+bench: install $(BENCH_STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) tests/benchmarks/bench_all.py
 
 # Re-extract the catalogs after changing user-visible strings.
 translations: $(STAMP)

@@ -11,8 +11,18 @@ from krakow_desk.i18n import language
 from krakow_desk.labels import label
 
 
+ERASED_NAME = "[erased]"   # the family name a person keeps once their personal data is erased
+
+
+def is_erased(person: Any) -> bool:
+    return getattr(person, "erased_on", None) is not None or getattr(person, "family_name", None) == ERASED_NAME
+
+
 def person_name(person: Any) -> str:
-    """'dr Maria Przeździecka' — the title only where recorded."""
+    """'dr Maria Przeździecka' — the title only where recorded; 'Erased person' once erased."""
+    if is_erased(person):
+        from krakow_desk.i18n import _
+        return _("Erased person")
     parts = [getattr(person, "title", None), getattr(person, "given_name", None), person.family_name]
     return " ".join(part for part in parts if part)
 

@@ -77,6 +77,9 @@ class PersonForm(RecordForm):
         add_row(form, _("Lawful basis (GDPR):"), self.field(
             "lawful_basis", ChoiceField(LawfulBasis, optional=True),
             _("Why the office may keep this person's data")))
+        add_row(form, _("Retention note:"), self.field(
+            "retention_note", TextArea(lines=2),
+            _("How long the office keeps this person's data, and why")))
         add_row(form, _("Key:"), self.key_box())
         return page
 

@@ -33,12 +33,24 @@ def _fuzzy(value: Any) -> Any:
     raise ValueError("is not a date")
 
 
+def _check_storable(value: str) -> None:
+    """Refuse text no database can store; the message never repeats the text (it cannot be
+    encoded either)."""
+    if "\x00" in value:
+        # PostgreSQL cannot store it, and no text a person types contains it.
+        raise ValueError("contains a NUL character (\\0), which text cannot hold")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone UTF-16 surrogate, as a broken JSON file or an undecodable file name gives:
+        # the database driver would fail on it, and so would pydantic's own error message.
+        raise ValueError("contains a broken character (a lone surrogate), which text cannot hold") from None
+
+
 def _strip(value: Any) -> Any:
     """Blank text counts as absent, so an emptied form field clears the value."""
     if isinstance(value, str):
-        if "\x00" in value:
-            # PostgreSQL cannot store it, and no text a person types contains it.
-            raise ValueError("contains a NUL character (\\0), which text cannot hold")
+        _check_storable(value)
         value = value.strip()
         return value or None
     return value
@@ -59,10 +71,19 @@ Money = Annotated[Optional[Decimal], Field(ge=0, max_digits=14, decimal_places=2
                   PlainSerializer(_money_out, when_used="json")]
 
 
+def _code_text(code: Any, what: str) -> str:
+    # These checks run before pydantic's own type check: a list or a number must be refused
+    # here as a ValueError (a validation error), not fail on .strip() (AttributeError).
+    if not isinstance(code, str):
+        raise ValueError(f"is not {what}")
+    _check_storable(code)
+    return code.strip()
+
+
 def _check_country(code: Optional[str]) -> Optional[str]:
     if code is None:
         return None
-    code = code.strip().upper()
+    code = _code_text(code, "an ISO 3166 country code").upper()
     if pycountry.countries.get(alpha_2=code) is None:
         raise ValueError(f"'{code}' is not an ISO 3166 country code")
     return code
@@ -71,14 +92,14 @@ def _check_country(code: Optional[str]) -> Optional[str]:
 def _check_currency(code: Optional[str]) -> Optional[str]:
     if code is None:
         return None
-    code = code.strip().upper()
+    code = _code_text(code, "an ISO 4217 currency code").upper()
     if pycountry.currencies.get(alpha_3=code) is None:
         raise ValueError(f"'{code}' is not an ISO 4217 currency code")
     return code
 
 
 def _check_language(code: str) -> str:
-    code = code.strip().lower()
+    code = _code_text(code, "an ISO 639-1 language code").lower()
     if pycountry.languages.get(alpha_2=code) is None:
         raise ValueError(f"'{code}' is not an ISO 639-1 language code")
     return code

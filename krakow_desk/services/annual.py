@@ -14,7 +14,7 @@ year with thousands of visits stays quick (the per-visit participants and progra
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import MAXYEAR, MINYEAR, date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Optional
 
@@ -29,7 +29,9 @@ from krakow_desk.domain.enums import (
 )
 from krakow_desk.domain.records import Records
 from krakow_desk.domain.terms import agreement_states
+from krakow_desk.i18n import _
 from krakow_desk.services.activity import YearActivity
+from krakow_desk.services.errors import DeskError
 from krakow_desk.titles import partner_name
 
 if TYPE_CHECKING:
@@ -287,6 +289,10 @@ def _reported(figures: list[s.YearlyFigureData], year: int) -> dict[FigureMetric
 def annual_summary(desk: "Desk", year: int) -> AnnualSummary:
     """The year's summary, read in one go (call it in the report's language: nothing here is
     translated, but the caller's partner names are what the report prints)."""
+    # The summary compares with the year before: both must be calendar years Python can hold.
+    if isinstance(year, bool) or not isinstance(year, int) or not MINYEAR < year <= MAXYEAR:
+        raise DeskError(_("the year must be between {first} and {last}").format(
+            first=MINYEAR + 1, last=MAXYEAR))
     all_partners = desk.partners.all()
     by_key = {p.key: p for p in all_partners}
     with desk.session() as session:

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Optional
 
-from krakow_desk.i18n import N_, _, ngettext
+from krakow_desk.i18n import _, ngettext
 
 EXIT_OK, EXIT_USER = 0, 1
 
@@ -78,6 +78,7 @@ def writing(db: Optional[str], *, needed: bool = True) -> Iterator[Optional[bool
 def cmd_backup(args: argparse.Namespace) -> int:
     from krakow_desk.formatting import format_date
     from krakow_desk.services import backups
+    from krakow_desk.services.backups import reason_text
     from krakow_desk.services.documents import format_size
     from krakow_desk.services.desk import Desk
     from krakow_desk.text_table import columns
@@ -96,14 +97,6 @@ def cmd_backup(args: argparse.Namespace) -> int:
         written = backups.backup(desk, Path(args.output) if args.output else None, "manual")
     print(_("Backup written to {path}").format(path=written))
     return EXIT_OK
-
-
-REASONS = {"daily": N_("daily"), "manual": N_("by hand"), "before-migration": N_("before an upgrade"),
-           "before-import": N_("before an import"), "before-restore": N_("before a restore")}
-
-
-def reason_text(reason: str) -> str:
-    return _(REASONS[reason]) if reason in REASONS else reason
 
 
 def cmd_restore(args: argparse.Namespace) -> int:

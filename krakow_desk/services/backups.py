@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
-from krakow_desk.i18n import _
+from krakow_desk.i18n import N_, _
 from krakow_desk.services.errors import DeskError
 from krakow_desk.services.storage import classify, storage_error
 from krakow_desk.store import backups as files
@@ -29,6 +29,13 @@ if TYPE_CHECKING:
     from krakow_desk.services.desk import Desk
 
 DUE_AFTER = dt.timedelta(days=1)
+REASONS = {"daily": N_("daily"), "manual": N_("by hand"), "before-migration": N_("before an upgrade"),
+           "before-import": N_("before an import"), "before-restore": N_("before a restore")}
+
+
+def reason_text(reason: str) -> str:
+    """Why a backup was made, as people say it."""
+    return _(REASONS[reason]) if reason in REASONS else reason
 
 
 def _now(now: Optional[dt.datetime]) -> dt.datetime:

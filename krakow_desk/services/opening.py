@@ -79,6 +79,8 @@ def open_engine(url: str, *, create: bool, read_only: bool = False, verify: Opti
             reason = _damage(path, verify)
         except OSError as error:
             raise storage_error("cannot-open", error) from None
+        if reason is not None and read_only:   # open elsewhere: not ours to move
+            raise storage_error("damaged", Exception(reason))
         if reason is not None:
             raise set_aside(path, reason)
     if read_only and create:
@@ -104,7 +106,7 @@ def open_engine(url: str, *, create: bool, read_only: bool = False, verify: Opti
     except sa.exc.DBAPIError as error:
         engine.dispose()
         problem = classify(error)
-        if problem == "damaged" and path is not None and path.exists():
+        if problem == "damaged" and path is not None and path.exists() and not read_only:
             raise set_aside(path, str(error.orig)) from None
         if problem is not None:
             raise storage_error(problem, error, read_only=read_only) from None

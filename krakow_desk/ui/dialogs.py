@@ -4,9 +4,10 @@ import logging
 import traceback
 from typing import Any, Optional
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QMessageBox, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout,
+    QWidget,
 )
 
 from krakow_desk import __version__
@@ -72,15 +73,24 @@ class AboutDialog(QDialog):
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, current_language: str, parent: Optional[QWidget] = None, desk: Optional[Any] = None) -> None:
+    sig_restored = Signal(object)
+    """A backup was restored from the Backups part (its path): the window reloads every page."""
+
+    def __init__(self, current_language: str, parent: Optional[QWidget] = None, desk: Optional[Any] = None,
+                 history_name: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Settings"))
         self.language = QComboBox(self)
         for code in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES[code], code)
         self.language.setCurrentIndex(max(self.language.findData(current_language), 0))
+        self.history_name = QLineEdit(history_name, self)
+        self.history_name.setPlaceholderText(default_actor_name())
+        self.history_name.setToolTip(_("The name the change history gives for what you save here; "
+                                       "empty: your login name"))
         form = QFormLayout()
         form.addRow(_("&Language of the interface:"), self.language)
+        form.addRow(_("Your &name in the change history:"), self.history_name)
         note = QLabel(_("Reports can be printed in either language whatever the interface uses."), self)
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
@@ -99,6 +109,12 @@ class SettingsDialog(QDialog):
             from krakow_desk.ui.forms.letter import CorrespondencePolicyBox
             self.correspondence = CorrespondencePolicyBox(desk, self)
             layout.addWidget(self.correspondence)
+        self.backups = None   # the database's backups: made and restored from here
+        if desk is not None:
+            from krakow_desk.ui.backups_box import BackupsBox
+            self.backups = BackupsBox(desk, self)
+            self.backups.sig_restored.connect(self.sig_restored)
+            layout.addWidget(self.backups, 1)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
 
@@ -120,3 +136,15 @@ class SettingsDialog(QDialog):
 
     def chosen_language(self) -> str:
         return self.language.currentData()
+
+    def chosen_history_name(self) -> str:
+        return " ".join(self.history_name.text().split())
+
+
+def default_actor_name() -> str:
+    """The login name the change history uses when no name is set."""
+    import getpass
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name in this environment
+        return ""

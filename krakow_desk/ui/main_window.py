@@ -28,6 +28,16 @@ from krakow_desk.ui.tasks import run_task
 from krakow_desk.ui.translation import install_qt_translator
 
 
+def apply_history_name(desk: Desk, name: str) -> None:
+    """Who the change history names for this window's saves: the name set, else the login name."""
+    import getpass
+    try:
+        login = getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name in this environment
+        login = "?"
+    desk.actor = name or login
+
+
 class MainWindow(QMainWindow):
     def __init__(self, desk: Desk, settings: Optional[Settings] = None) -> None:
         super().__init__()
@@ -90,7 +100,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
         self.page_label = QLabel(self)
-        self.database_label = QLabel(_("Database: {url}").format(url=self.desk.location), self)
+        location = self.desk.location
+        if getattr(self.desk, "read_only", False):
+            location = _("{path} (read-only)").format(path=location)
+        self.database_label = QLabel(_("Database: {url}").format(url=location), self)
         self.database_label.setTextFormat(Qt.TextFormat.PlainText)
         bar = self.statusBar()
         for child in bar.findChildren(QLabel):
@@ -269,12 +282,26 @@ class MainWindow(QMainWindow):
         ExportDialog(self.desk, self).exec()
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(i18n.language(), self, self.desk)
+        dialog = SettingsDialog(i18n.language(), self, self.desk, self.settings.get(opt.HISTORY_NAME))
+        dialog.sig_restored.connect(lambda _path: self.reload_all())
         if dialog.exec():
             if dialog.changes():
                 self.broadcast(dialog.changes())
             self.settings.set(opt.LANGUAGE, dialog.chosen_language())
+            self.settings.set(opt.HISTORY_NAME, dialog.chosen_history_name())
+            apply_history_name(self.desk, dialog.chosen_history_name())
             self.switch_language(dialog.chosen_language())
+
+    def reload_all(self) -> None:
+        """The whole database changed under the window (a restore): every page is built again,
+        each keeping its place where its record still exists."""
+        states = {name: page.save_state() for name, page in self.pages.items()}
+        section = self.current_section()
+        for page in self.pages.values():
+            page.setParent(None)
+            page.deleteLater()
+        self._build(section, states)
+        run_task(self.desk.overdue_count, self.set_overdue, self.show_error, owner=self)
 
     def switch_language(self, language: str) -> None:
         if language == i18n.language():

@@ -28,6 +28,7 @@ GEOMETRY = Option("window/geometry", QByteArray(), QByteArray)
 WINDOW_STATE = Option("window/state", QByteArray(), QByteArray)
 LAST_SECTION = Option("window/section", "agenda", str)   # the agenda is the home page
 SPLITTERS = Option("window/splitters", QByteArray(), QByteArray)
+HISTORY_NAME = Option("history/name", "", str)   # who the change history names; "" = the login name
 
 
 def settings_path() -> Path:

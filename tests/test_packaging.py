@@ -23,6 +23,7 @@ def test_wheel_contains_data_catalogs_and_migrations(wheel: zipfile.ZipFile) -> 
     names = set(wheel.namelist())
     assert "krakow_desk/data/krakow.json" in names
     assert "krakow_desk/data/README.md" in names
+    assert "krakow_desk/resources/icons/krakow-desk.svg" in names   # the window icon
     assert "krakow_desk/resources/locale/pl/LC_MESSAGES/krakow_desk.po" in names
     assert "krakow_desk/store/migrations/env.py" in names
     assert "krakow_desk/store/migrations/script.py.mako" in names

@@ -28,7 +28,8 @@ class BackupsBox(QGroupBox):
     """A backup or restore finished (for tests and the status line)."""
 
     def __init__(self, desk: Any, parent: Optional[QWidget] = None) -> None:
-        super().__init__(_("Backups"), parent)
+        super().__init__(parent)
+        self.setFlat(True)
         self.desk = desk
         self.folder = backups.backups_folder(desk)
         intro = QLabel(_("A backup is made every day at start, and before every upgrade, import and "

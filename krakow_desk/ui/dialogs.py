@@ -6,8 +6,8 @@ from typing import Any, Optional
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout,
-    QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QTabWidget,
+    QVBoxLayout, QWidget,
 )
 
 from krakow_desk import __version__
@@ -97,26 +97,37 @@ class SettingsDialog(QDialog):
                                    self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
+        general = QWidget(self)
+        page = QVBoxLayout(general)
+        page.addLayout(form)
+        page.addWidget(note)
         self.gifts = None   # the office's rules for the gifts register, kept in the database
         self.correspondence = None   # and for letters: reference numbers, dormant partners
+        self.backups = None   # the database's backups: made and restored from here, on their own tab
+        layout = QVBoxLayout(self)
         if desk is not None:
             from krakow_desk.ui.forms.gift import GiftPolicyBox
-            self.gifts = GiftPolicyBox(desk, self)
-            layout.addWidget(self.gifts)
+            self.gifts = GiftPolicyBox(desk, general)
+            page.addWidget(self.gifts)
             from krakow_desk.ui.forms.letter import CorrespondencePolicyBox
-            self.correspondence = CorrespondencePolicyBox(desk, self)
-            layout.addWidget(self.correspondence)
-        self.backups = None   # the database's backups: made and restored from here
-        if desk is not None:
+            self.correspondence = CorrespondencePolicyBox(desk, general)
+            page.addWidget(self.correspondence)
+            page.addStretch(1)
             from krakow_desk.ui.backups_box import BackupsBox
-            self.backups = BackupsBox(desk, self)
+            self.tabs = QTabWidget(self)
+            self.tabs.addTab(general, _("&General"))
+            self.backups = BackupsBox(desk, self.tabs)
             self.backups.sig_restored.connect(self.sig_restored)
-            layout.addWidget(self.backups, 1)
+            self.tabs.addTab(self.backups, _("&Backups"))
+            layout.addWidget(self.tabs, 1)
+        else:
+            page.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(general)
         layout.addWidget(buttons)
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(560 if desk is not None else 420)
+        if desk is not None:
+            # Wide enough that the policy boxes' wrapped hints get the height they ask for.
+            self.resize(max(self.sizeHint().width(), 680), self.sizeHint().height())
 
     def accept(self) -> None:
         # The correspondence box is checked first and saved last, over the policy as the gifts box

@@ -5,6 +5,7 @@ Pure functions over plain values; the services feed them the records and the off
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from decimal import Decimal
 from typing import Optional, Sequence
@@ -46,6 +47,7 @@ def above_threshold(value: Optional[Decimal], currency: Optional[str], threshold
             and value > threshold)
 
 
+@lru_cache(maxsize=8192)   # the same givers and recipients recur across the whole register
 def _words(text: str) -> str:
     return " ".join(_PUNCTUATION.sub(" ", fold(text)).split())
 

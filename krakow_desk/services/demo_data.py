@@ -262,24 +262,35 @@ def partner_rows(n: int, ids: Ids, sizes: dict[str, int]) -> dict[str, list[dict
             quantity=1, value=value, currency="PLN" if given else loc.currency)
 
     letters = ids.take("letter", sizes["letters"])
+    awaiting = None   # (id, date, direction, subject) of a letter whose reply comes next
     for k, letter_id in enumerate(letters):
-        direction = rng.choice(list(e.Direction))
-        on = day(rng)
-        subject = rng.choice((f"Zaproszenie na obchody {rng.choice(OCCASIONS)}",
-                              f"Propozycja współpracy w zakresie {rng.choice(TOPICS)}",
-                              f"Podziękowanie za wizytę delegacji z miasta {name}",
-                              f"W sprawie {rng.choice(TOPICS)}", f"Życzenia z okazji {rng.choice(OCCASIONS)}"))
+        if awaiting is not None:
+            # The office answers: letters before 2026 have their reply (as in a kept register).
+            first_id, first_on, first_direction, first_subject = awaiting
+            direction = e.Direction.OUTGOING if first_direction == e.Direction.INCOMING else e.Direction.INCOMING
+            on, subject, reply_to, due = first_on + dt.timedelta(days=rng.randrange(2, 28)), \
+                f"Odpowiedź: {first_subject}", first_id, None
+            awaiting = None
+        else:
+            direction = rng.choice(list(e.Direction))
+            on = day(rng)
+            subject = rng.choice((f"Zaproszenie na obchody {rng.choice(OCCASIONS)}",
+                                  f"Propozycja współpracy w zakresie {rng.choice(TOPICS)}",
+                                  f"Podziękowanie za wizytę delegacji z miasta {name}",
+                                  f"W sprawie {rng.choice(TOPICS)}", f"Życzenia z okazji {rng.choice(OCCASIONS)}"))
+            reply_to, due = None, on + dt.timedelta(days=30) if k % 3 == 0 else None
+            if due is not None and on < dt.date(2026, 1, 1):
+                awaiting = (letter_id, on, direction, subject)
         add("letter", id=letter_id, key=f"{key}-letter-{k}", direction=direction, date=on,
             channel=rng.choice([e.Channel.LETTER, e.Channel.EMAIL]), reference=None, subject=subject,
             partner_id=pid, summary=f"{subject}. Sprawę prowadzi {rng.choice(ASSIGNEES)}.",
-            reply_due_on=on + dt.timedelta(days=30) if direction == e.Direction.INCOMING and k % 3 == 0 else None,
-            reply_to_id=letters[k - 1] if k and k % 4 == 0 else None)
+            reply_due_on=due, reply_to_id=reply_to)
         if people and k % 5 == 0:
             add("letter_person", letter_id=letter_id, person_id=rng.choice(people))
 
     for k in range(sizes["tasks"]):
         due = day(rng, dt.date(2018, 1, 1), 12 * 365)
-        done = due < dt.date(2024, 1, 1) or rng.random() < .2
+        done = due < dt.date(2026, 7, 1) or rng.random() < .2
         owner = rng.choice(("partner", "visit", "letter", "agreement"))
         add("task", key=f"{key}-task-{k}", title=f"{rng.choice(TASKS)} ({name})", due_on=due,
             assignee=rng.choice(ASSIGNEES), status=e.TaskStatus.DONE if done else e.TaskStatus.OPEN,

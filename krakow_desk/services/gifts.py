@@ -137,10 +137,20 @@ def gift_history(session: Session, keys: KeyCache, visit: s.VisitData, names: Se
     partner_ids = [pid for pid in (keys.id_of(t.Partner, k) for k in visit.partners) if pid is not None]
     own_rows = list(session.scalars(sa.select(t.Gift).where(t.Gift.visit_id == visit_id)))
     own = _newest_first(shapes.GIFT.shape.models_of(session, own_rows, keys))
-    other_rows = list(session.scalars(sa.select(t.Gift).where(
+    other_rows = session.execute(sa.select(t.Gift.id, t.Gift.partner_id, t.Gift.direction, t.Gift.giver,
+                                           t.Gift.recipient).where(
         sa.or_(t.Gift.visit_id.is_(None), t.Gift.visit_id != visit_id),
-        sa.or_(t.Gift.partner_id.in_(partner_ids), t.Gift.giver.is_not(None), t.Gift.recipient.is_not(None)))))
-    others = shapes.GIFT.shape.models_of(session, other_rows, keys)
+        sa.or_(t.Gift.partner_id.in_(partner_ids), t.Gift.giver.is_not(None), t.Gift.recipient.is_not(None)))).all()
+    # Read in full only the gifts that can show: the partners' and these people's, and the gifts
+    # Krakow gave when the visit's own gifts are checked for repeats (the register may hold
+    # thousands of others).
+    partner_set = set(partner_ids)
+    needed = [row.id for row in other_rows
+              if row.partner_id in partner_set or (own and row.direction is GiftDirection.GIVEN)
+              or any(same_person(name, row.giver) or same_person(name, row.recipient) for name in names)]
+    needed_rows = [row for start in range(0, len(needed), 500) for row in session.scalars(
+        sa.select(t.Gift).where(t.Gift.id.in_(needed[start:start + 500])).order_by(t.Gift.id))]
+    others = shapes.GIFT.shape.models_of(session, needed_rows, keys)
     partners = set(visit.partners)
     partner_gifts = _newest_first([g for g in others if g.partner in partners])
     people_gifts = []

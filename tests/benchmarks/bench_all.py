@@ -35,7 +35,7 @@ from typing import Any, Callable
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 CACHE = Path("/tmp/krakow_desk_bench")
-DATA_VERSION = 1          # raise when the demo's data changes, to rebuild the cached databases
+DATA_VERSION = 2          # raise when the demo's data changes, to rebuild the cached databases
 PRINTED = date(2026, 11, 20)
 ANNUAL_YEAR = 2005
 TARGETS = {

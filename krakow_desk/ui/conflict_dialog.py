@@ -57,8 +57,10 @@ class ConflictDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.setWordWrap(True)
+        # One line a field, cut short where long: the tooltip has each value whole.
+        self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         mine, theirs = json_value(conflict.mine.model_dump()), json_value(conflict.theirs.model_dump())
         kind = conflict.kind
         for row, name in enumerate(fields):
@@ -79,8 +81,10 @@ class ConflictDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.resizeRowsToContents()
         self.table.setVisible(bool(fields))
+        rows = self.table.verticalHeader().length()
+        # As tall as its rows (up to a screenful of them), no empty band under a short list.
+        self.table.setFixedHeight(min(rows, 360) + header.sizeHint().height() + 2 * self.table.frameWidth() + 6)
 
         self.buttons = QDialogButtonBox(self)
         self.keep_button = self.buttons.addButton(_("&Keep mine"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -99,10 +103,9 @@ class ConflictDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(intro)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table)
         layout.addWidget(self.buttons)
-        rows = sum(self.table.rowHeight(r) for r in range(len(fields)))
-        self.resize(820, min(640, 200 + rows + self.table.horizontalHeader().height()))
+        self.resize(860, self.sizeHint().height())
 
     def reject(self) -> None:
         self.done(BACK_TO_EDITING)

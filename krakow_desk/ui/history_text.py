@@ -5,7 +5,7 @@ import typing
 from datetime import datetime, timezone
 from enum import Enum
 from functools import lru_cache
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 
 from krakow_desk.exchange.columns import field_header
 from krakow_desk.formatting import format_short_date
@@ -32,6 +32,7 @@ EXTRA_LABELS = {
 }
 SETTING_KIND = N_("setting")
 LONG = 60          # characters of a value shown in a cell; the tooltip has the rest
+SHORT = 40         # ... of each side of a change of long text, around where it differs
 EMPTY = "—"
 
 
@@ -113,6 +114,38 @@ def elide(text: str, limit: int = LONG) -> str:
     return line if len(line) <= limit else line[:limit - 1].rstrip() + "…"
 
 
+@lru_cache(maxsize=None)
+def _field_order(kind: str) -> dict[str, int]:
+    model = next((k.shape.model for k in KINDS if k.name == kind), None)
+    return {name: n for n, name in enumerate(model.model_fields)} if model is not None else {}
+
+
+def in_form_order(kind: str, changes: Sequence[Any]) -> list[Any]:
+    """Changes in the order the record's fields are defined (name first, notes last), not A–Z."""
+    order = _field_order(kind)
+    return sorted(changes, key=lambda c: order.get(c.field, len(order)))
+
+
+def _excerpts(old: str, new: str, limit: int) -> tuple[str, str]:
+    """Two long texts shown by where they differ: '…the part that changed…' of each."""
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    start = max(0, start - 12)            # a few words of context before the change
+    if start:
+        start = old.rfind(" ", 0, start) + 1
+    def cut(text: str) -> str:
+        middle = " ".join(text[start:len(text) - max(0, end - 12)].split())
+        head = "…" if start else ""
+        if len(middle) > limit:
+            return head + middle[:limit - 1].rstrip() + "…"
+        return head + middle + ("…" if end > 12 else "")
+    return cut(old), cut(new)
+
+
 def short_text(value: Any, kind: str = "", field: str = "") -> str:
     """The value in one short line: a list of rows as its count, long text cut with '…'."""
     if is_rows(value):
@@ -134,6 +167,9 @@ def change_text(kind: str, action: str, field: str, old: Any, new: Any) -> tuple
         return f"{name}: {short_text(old, kind, field)}", f"{name}:\n{full_text(old, kind, field)}"
     if (is_rows(old) or is_rows(new)) and isinstance(old, list) and isinstance(new, list):
         shown = f"{name}: {len(old)} → {items_count(new)}"
+    elif isinstance(old, str) and isinstance(new, str) and max(len(old), len(new)) > SHORT:
+        before, after = _excerpts(" ".join(old.split()), " ".join(new.split()), SHORT)
+        shown = f"{name}: {before or EMPTY} → {after or EMPTY}"
     else:
         shown = f"{name}: {short_text(old, kind, field)} → {short_text(new, kind, field)}"
     tip = "\n".join((name, _("Before: {value}").format(value=full_text(old, kind, field)),

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import (
 
 from krakow_desk.i18n import _, ngettext
 from krakow_desk.services.history import HistoryEntry
-from krakow_desk.ui.history_text import change_text, field_label, local_time_text, record_kind_name
+from krakow_desk.ui.history_text import (
+    change_text, field_label, in_form_order, local_time_text, record_kind_name,
+)
 from krakow_desk.ui.pages.base import EmptyState
 from krakow_desk.ui.tasks import run_task
 
@@ -34,7 +36,7 @@ class HistoryTree(QTreeWidget):
         self.with_record, self.expanded = with_record, expanded
         headers = [_("When"), _("Who")]
         if with_record:
-            headers += [_("Record"), _("Key")]
+            headers += [_("Kind of record"), _("Record")]
         headers += [_("What"), _("Changes")]
         self.setHeaderLabels(headers)
         self.changes_column = len(headers) - 1
@@ -65,7 +67,7 @@ class HistoryTree(QTreeWidget):
         """Columns as wide as what they hold, within bounds; the changes take the rest."""
         for column in range(self.changes_column):
             self.resizeColumnToContents(column)
-            self.setColumnWidth(column, min(max(self.columnWidth(column), 70), 240))
+            self.setColumnWidth(column, min(max(self.columnWidth(column) + 16, 70), 260))
 
     def entry(self, item: QTreeWidgetItem) -> Optional[HistoryEntry]:
         while item.parent() is not None:
@@ -89,11 +91,12 @@ class HistoryTree(QTreeWidget):
         if self.with_record:
             cells += [record_kind_name(entry.kind), entry.key]
         cells += [entry.action_name]
-        lines = [change_text(entry.kind, entry.action, c.field, c.old, c.new) for c in entry.changes]
+        changes = in_form_order(entry.kind, entry.changes)
+        lines = [change_text(entry.kind, entry.action, c.field, c.old, c.new) for c in changes]
         if len(lines) == 1:
             cells.append(lines[0][0])
         else:
-            names = ", ".join(field_label(entry.kind, c.field) for c in entry.changes)
+            names = ", ".join(field_label(entry.kind, c.field) for c in changes)
             cells.append(ngettext("{n} field: {names}", "{n} fields: {names}", len(lines)).format(
                 n=len(lines), names=names) if lines else "")
         item = QTreeWidgetItem(cells)

@@ -75,7 +75,7 @@ class ErasureDialog(QDialog):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         heading.setFont(font)
-        explanation = QLabel("\n".join([
+        explanation = QLabel("\n\n".join([
             _("This removes the person's name, contact details, function, affiliations, protocol notes "
               "and every other personal field, and clears their values from the change history."),
             _("Their name is also removed from visit delegations, programmes and the gifts register. "

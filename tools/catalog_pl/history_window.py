@@ -92,6 +92,11 @@ PL = {
         "Twoje wartości zostają w formularzu, a przy każdym różniącym się polu widać ich wartość; zapis zastąpi "
         "wtedy ich wersję",
     "someone else": "ktoś inny",
+    "{who} saved this record while you were editing it. Your values are kept; where they differ from theirs ({fields}), theirs is shown under the field. Saving now replaces their version.":
+        "{who} zapisał(a) ten rekord, gdy go edytowałeś/aś. Twoje wartości zostają; tam, gdzie różnią się od "
+        "zapisanych ({fields}), zapisana wartość jest pokazana pod polem. Zapis zastąpi teraz ich wersję.",
+    "{who} saved this record while you were editing it; their changes are now in the form, with yours.":
+        "{who} zapisał(a) ten rekord, gdy go edytowałeś/aś; ich zmiany są teraz w formularzu razem z Twoimi.",
     "{who} saved: {value}": "{who} zapisał(a): {value}",
     # personal data
     "Erased person": "Osoba usunięta",

@@ -225,7 +225,7 @@ class RecordForm(QDialog):
         """Ask what to do; the form's values are never lost without the user choosing so."""
         from krakow_desk.ui.conflict_dialog import BACK_TO_EDITING, KEEP_MINE, TAKE_THEIRS, ask
         current = self.collect()
-        edited = {name for name in self.editors if current.get(name) != self.baseline.get(name)}
+        edited = [name for name in self.editors if current.get(name) != self.baseline.get(name)]
         untouched = frozenset(name for name in conflict.theirs.model_dump() if name not in edited)
         choice = ask(conflict, untouched, self)
         if choice == TAKE_THEIRS:
@@ -250,10 +250,31 @@ class RecordForm(QDialog):
         if not mark_differences:
             return
         who = conflict.by.actor if conflict.by is not None else _("someone else")
+        marked = []
         for name, value in mine.items():
             theirs = self.baseline.get(name)
             if theirs != value:
                 self.mark_theirs(name, who, theirs)
+                marked.append(name)
+        self.show_banner(marked, who)
+
+    def show_banner(self, marked: list[str], who: str) -> None:
+        """Above the tabs: which fields hold a value that replaces what someone else saved."""
+        from krakow_desk.ui.history_text import field_label
+        from krakow_desk.ui.widgets import WARNING_STYLE, message_box
+        if getattr(self, "banner", None) is None:
+            self.banner = message_box(WARNING_STYLE, self, selectable=False)
+            self.layout().insertWidget(0, self.banner)
+        if marked:
+            text = _("{who} saved this record while you were editing it. Your values are kept; where "
+                     "they differ from theirs ({fields}), theirs is shown under the field. Saving now "
+                     "replaces their version.").format(
+                who=who, fields=", ".join(field_label(self.kind, name) for name in marked))
+        else:
+            text = _("{who} saved this record while you were editing it; their changes are now in the "
+                     "form, with yours.").format(who=who)
+        self.banner.setText(text)
+        self.banner.show()
 
     def mark_theirs(self, name: str, who: str, theirs: Any) -> None:
         from krakow_desk.store.history import json_value
@@ -275,6 +296,8 @@ class RecordForm(QDialog):
         mark(editor, True, "theirs")
 
     def clear_theirs(self) -> None:
+        if getattr(self, "banner", None) is not None:
+            self.banner.hide()
         for name, note in self.theirs_notes.items():
             note.hide()
             mark(self.editors[name], False, "theirs")

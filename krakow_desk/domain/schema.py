@@ -33,6 +33,11 @@ def _fuzzy(value: Any) -> Any:
     raise ValueError("is not a date")
 
 
+# The largest whole number an INTEGER column holds on PostgreSQL (SQLite's reach further): a
+# larger one must be refused as input, not fail in the database driver.
+INT_MAX = 2_147_483_647
+
+
 def _check_storable(value: str) -> None:
     """Refuse text no database can store; the message never repeats the text (it cannot be
     encoded either)."""
@@ -123,7 +128,9 @@ Language = Annotated[str, BeforeValidator(_check_language)]
 
 class Record(BaseModel):
     """Base of every record model: unknown fields are errors, not silently dropped."""
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False)
+    # No infinite or NaN numbers: no area or elevation is, and JSON cannot write them.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False,
+                              allow_inf_nan=False)
 
 
 class SourceData(Record):
@@ -168,7 +175,7 @@ class PartnerData(Record):
     latitude: Optional[float] = Field(default=None, ge=-90, le=90)
     longitude: Optional[float] = Field(default=None, ge=-180, le=180)
     coordinates_source: Text = None
-    population: Optional[int] = Field(default=None, ge=0)
+    population: Optional[int] = Field(default=None, ge=0, le=INT_MAX)
     population_year: Optional[int] = Field(default=None, ge=1000, le=2200)
     population_source: Text = None
     area_km2: Optional[float] = Field(default=None, gt=0)
@@ -314,7 +321,7 @@ class PersonData(Record):
     address: Text = None
     salutation: Text = None
     salutation_pl: Text = None
-    precedence: Optional[int] = Field(default=None, ge=0)
+    precedence: Optional[int] = Field(default=None, ge=0, le=INT_MAX)
     dietary_notes: Text = None
     accessibility_notes: Text = None
     lawful_basis: Optional[LawfulBasis] = None
@@ -339,7 +346,7 @@ class ParticipantData(Record):
     name: Text = None
     side: Side = Side.GUEST
     role: Text = None
-    precedence: Optional[int] = Field(default=None, ge=0)
+    precedence: Optional[int] = Field(default=None, ge=0, le=INT_MAX)
     languages: list[Language] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -424,7 +431,7 @@ class GiftData(Record):
     recipient: Text = None
     description: Required
     category: GiftCategory = GiftCategory.OTHER
-    quantity: Optional[int] = Field(default=None, gt=0)
+    quantity: Optional[int] = Field(default=None, gt=0, le=INT_MAX)
     value: Money = None
     currency: Currency = None
     location: Text = None
@@ -444,7 +451,7 @@ class LetterData(Record):
     direction: Direction
     date: dt.date
     channel: Channel = Channel.LETTER
-    reference: Text = None
+    reference: Text = Field(default=None, max_length=80)   # the column's VARCHAR(80)
     subject: Required
     partner: Optional[Key] = None
     people: list[Key] = Field(default_factory=list)
@@ -463,7 +470,7 @@ class TaskData(Record):
     key: Key
     title: Required
     due_on: Optional[dt.date] = None
-    assignee: Text = None
+    assignee: Text = Field(default=None, max_length=200)   # the column's VARCHAR(200)
     status: TaskStatus = TaskStatus.OPEN
     done_on: Optional[dt.date] = None
     partner: Optional[Key] = None
@@ -477,7 +484,7 @@ class TaskData(Record):
 class YearlyFigureData(Record):
     year: int = Field(ge=1900, le=2200)
     metric: FigureMetric
-    value: int = Field(ge=0)
+    value: int = Field(ge=0, le=INT_MAX)
     approximate: bool = False
     note: Text = None
     source: Text = None

@@ -102,6 +102,7 @@ _MESSAGES = {
     "string_pattern_mismatch": N_("may hold only lower-case letters, digits and single hyphens"),
     "int_parsing": N_("is not a whole number"),
     "float_parsing": N_("is not a number"),
+    "finite_number": N_("is not a finite number"),
     "decimal_parsing": N_("is not a number"),
     "bool_parsing": N_("is not true or false"),
     "enum": N_("is not one of: {expected}"),

@@ -20,6 +20,13 @@ from krakow_desk.store.engine import create_engine
 UTC = dt.timezone.utc
 
 
+
+@pytest.fixture(autouse=True)
+def _english() -> None:
+    # Messages are checked in English, whatever the state of the Polish catalog.
+    from krakow_desk import i18n
+    i18n.set_language("en")
+
 # --- the retention rule --------------------------------------------------------------------
 
 def test_retention_keeps_days_weeks_months_and_the_newest_five() -> None:

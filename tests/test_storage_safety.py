@@ -20,6 +20,13 @@ from krakow_desk.services.health import check
 from krakow_desk.services.storage import DatabaseDamaged, StorageError, classify
 from krakow_desk.store.lock import DatabaseLock, Locked, network_fs_type
 
+
+@pytest.fixture(autouse=True)
+def _english() -> None:
+    # Messages are checked in English, whatever the state of the Polish catalog.
+    from krakow_desk import i18n
+    i18n.set_language("en")
+
 # --- one writer per file -------------------------------------------------------------------
 
 def test_a_second_writer_is_told_who_holds_the_file(tmp_path: Path) -> None:
@@ -252,3 +259,23 @@ def test_check_lists_broken_references_and_stray_files(tmp_path: Path, _krakow_t
     assert main(["--db", str(db), "--lang", "en", "check"]) == 1
     out = capsys.readouterr().out
     assert "refers to a missing row of partner" in out and "stray.pdf" in out
+
+
+def test_a_damaged_file_another_program_holds_is_left_where_it_is(tmp_path: Path) -> None:
+    db = tmp_path / "k.sqlite3"
+    db.write_bytes(b"garbage" * 1000)
+    child = subprocess.Popen([sys.executable, "-c", (
+        "import sys; from pathlib import Path; from krakow_desk.store.lock import DatabaseLock;"
+        f"lock = DatabaseLock.acquire(Path({str(db)!r})); print('held', flush=True); sys.stdin.read()")],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "held"
+        with pytest.raises(StorageError) as error:
+            Desk.open(str(db))
+        assert not isinstance(error.value, DatabaseDamaged) and db.exists()
+    finally:
+        child.communicate("")
+    with DatabaseLock.acquire(db):     # this process's own lock does not stop it
+        with pytest.raises(DatabaseDamaged):
+            Desk.open(str(db))
+    assert not db.exists()

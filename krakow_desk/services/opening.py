@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 
 from krakow_desk.i18n import _
 from krakow_desk.services.errors import DeskError
-from krakow_desk.services.storage import DatabaseDamaged, classify, storage_error
+from krakow_desk.services.storage import DatabaseDamaged, StorageError, classify, storage_error
 from krakow_desk.store import backups as files
 from krakow_desk.store import migrate
 from krakow_desk.store.engine import create_engine, read_only_url, sqlite_path
@@ -35,9 +35,17 @@ def _no_database(where: str) -> DeskError:
         path=where))
 
 
-def set_aside(path: Path, reason: str, now: Optional[dt.datetime] = None) -> DatabaseDamaged:
+def set_aside(path: Path, reason: str, now: Optional[dt.datetime] = None) -> StorageError:
     """Move a damaged file (with its -wal and -shm) to ``<name>.damaged-<UTC time>``; the error
-    to raise, naming where it went and the newest good backup."""
+    to raise, naming where it went and the newest good backup (DatabaseDamaged). A file another
+    program holds the lock of is left where it is (a plain StorageError)."""
+    from krakow_desk.store.lock import DatabaseLock, Locked, held_here
+    if not held_here(path):
+        # Another program may be using the file: moving it from under it would make things worse.
+        try:
+            DatabaseLock.acquire(path).release()
+        except Locked:
+            return storage_error("damaged", Exception(reason))
     stamp = (now or dt.datetime.now(dt.timezone.utc)).strftime("%Y%m%dT%H%M%SZ")
     moved = path.with_name(f"{path.name}.damaged-{stamp}")
     for suffix in ("-wal", "-shm", "-journal"):

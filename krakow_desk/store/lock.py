@@ -107,12 +107,21 @@ def _write(fd: int, data: dict) -> None:
     os.fsync(fd)
 
 
+_HELD: set[Path] = set()   # lock files this process holds
+
+
+def held_here(database: Path) -> bool:
+    """Whether this process holds the database file's lock."""
+    return lock_path(Path(database).absolute()) in _HELD
+
+
 class DatabaseLock:
     """``DatabaseLock.acquire(dbfile)`` or raises Locked; ``release()`` marks a clean close."""
 
     def __init__(self, path: Path, fd: int, previous: Holder) -> None:
         self.path, self._fd = path, fd
         self.previous = previous   # what the file said before we took it
+        _HELD.add(path)
 
     @property
     def last_session_crashed(self) -> bool:
@@ -121,7 +130,7 @@ class DatabaseLock:
 
     @classmethod
     def acquire(cls, database: Path) -> "DatabaseLock":
-        path = lock_path(Path(database))
+        path = lock_path(Path(database).absolute())
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
@@ -138,6 +147,7 @@ class DatabaseLock:
     def release(self) -> None:
         if self._fd < 0:
             return
+        _HELD.discard(self.path)
         try:
             current = json.loads(_read(self._fd) or "{}")
             _write(self._fd, {**current, "closed": True})

@@ -55,7 +55,8 @@ BAD_DATES = st.sampled_from([
 ])
 NUMBERS = st.one_of(
     st.integers(min_value=-(2 ** 70), max_value=2 ** 70),
-    st.sampled_from([0, -1, 2 ** 31, 2 ** 63, -(2 ** 63) - 1, 10 ** 30, "1e400", "NaN", "-0", "1,5", "١٢"]),
+    st.sampled_from([0, -1, 2 ** 31 - 1, 2 ** 31, 2 ** 63, -(2 ** 63) - 1, 10 ** 30, "1e400", "NaN", "-0",
+                     "1,5", "١٢", float("inf"), 1e308, 5e-324]),
     st.floats(), st.decimals(),
 )
 ENUM_VALUES = st.sampled_from(sorted({member.value for name in dir(enums)
@@ -78,7 +79,9 @@ Draw = Callable[[st.SearchStrategy[Any]], Any]
 
 def hostile_value(draw: Draw, old: Any, keys: list[str], depth: int) -> Any:
     """Something in place of ``old``: anything at all, a record's key, or ``old`` altered."""
-    choices = ["anything", "key", "scalar"]
+    choices = ["anything", "key", "scalar", "number"]
+    if isinstance(old, (int, float)) and not isinstance(old, bool):
+        choices += ["number"] * 3
     if isinstance(old, dict) and depth < 3:
         choices += ["nested"] * 3
     if isinstance(old, list) and depth < 3:
@@ -88,6 +91,8 @@ def hostile_value(draw: Draw, old: Any, keys: list[str], depth: int) -> Any:
         return draw(ANYTHING)
     if choice == "scalar":
         return draw(SCALARS)
+    if choice == "number":
+        return draw(NUMBERS)
     if choice == "key":
         return draw(st.sampled_from(keys + ODD_KEYS))
     if choice == "nested":
@@ -411,3 +416,31 @@ def test_the_command_line_answers_any_arguments_with_an_exit_code(
     assert code in (0, 1, 2), (argv, code, printed)
     CASES["cli refused"] += code != 0
     assert b"Traceback" not in printed
+
+
+# --- limits the fuzz run found, checked on both databases ---------------------------------
+
+LIMITS = [
+    ("partners", {"key": "big", "name": "Big", "country": "PL"}, "population", 2_147_483_647, 2 ** 63),
+    ("people", {"key": "big", "family_name": "Big"}, "precedence", 2_147_483_647, 2 ** 31),
+    ("gifts", {"key": "big", "direction": "received", "description": "Big"}, "quantity",
+     2_147_483_647, 2 ** 31),
+    ("letters", {"key": "big", "direction": "incoming", "date": "2024-01-02", "subject": "Big"},
+     "reference", "R" * 80, "R" * 81),
+    ("tasks", {"key": "big", "title": "Big"}, "assignee", "A" * 200, "A" * 201),
+    ("partners", {"key": "big", "name": "Big", "country": "PL"}, "area_km2", 1e9, float("inf")),
+]
+
+
+@pytest.mark.parametrize("plural,record,name,largest,too_large", LIMITS,
+                         ids=[f"{plural}.{name}" for plural, _, name, _, _ in LIMITS])
+def test_the_largest_value_a_field_takes_is_stored_and_a_larger_one_refused(
+        desk: Desk, plural: str, record: dict, name: str, largest: Any, too_large: Any) -> None:
+    # SQLite stores what PostgreSQL's INTEGER and VARCHAR(n) columns refuse: the models must refuse
+    # it first, or the driver's error (OverflowError, DataError) escapes instead of a DeskError.
+    collection = getattr(desk, plural)
+    with pytest.raises(DeskError, match=name):
+        collection.create({**record, name: too_large})
+    assert collection.count() == 0
+    saved = collection.create({**record, name: largest}).record
+    assert getattr(saved, name) == largest

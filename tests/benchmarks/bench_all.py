@@ -290,11 +290,26 @@ def profiles(results: dict, url: str) -> dict[str, str]:
             w = results["scales"][str(max(map(int, results["scales"])))]["window"]
             slowest = max(w["rows"], key=w["first_paint_ms"].get)
             out[f"list {slowest}: the page's load() (off the GUI thread)"] = _profile_list_load(url, slowest)
+        if "cold_start_ratio" in missed:
+            out["cold start: imports (python -X importtime, cumulative ms, top 15)"] = _import_times(url)
         if "export_all_s" in missed:
             from krakow_desk.exchange.files import export_file
             with tempfile.TemporaryDirectory() as folder:
                 out["export json"] = profile(lambda: export_file(desk, "json", Path(folder) / "all.json"))
     return out
+
+
+def _import_times(url: str) -> str:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "KRAKOW_DESK_HOME": tempfile.mkdtemp(prefix="krakow-desk-bench-home-")}
+    done = subprocess.run([sys.executable, "-X", "importtime", str(HERE / "window_probe.py"), "cold", url],
+                          capture_output=True, text=True, timeout=600, env=env)
+    rows = []
+    for line in done.stderr.splitlines():
+        parts = line.removeprefix("import time:").split("|")
+        if len(parts) == 3 and parts[1].strip().isdigit():
+            rows.append((int(parts[1]) / 1000, parts[2].rstrip()))
+    return "\n".join(f"{ms:8.0f}  {name}" for ms, name in sorted(rows, reverse=True)[:15])
 
 
 def _profile_list_load(url: str, section: str) -> str:

@@ -180,13 +180,16 @@ class GiftsPage(ListPage[GiftRow]):
         visits = {v.key: visit_text(v) for v in self.desk.visits.all()}
         sources = {s.key: s.title for s in self.desk.sources.all()}
         self._partners = partners
+        bands: dict = {}   # each band's text once: formatting money costs ~0.3 ms a time
         rows = []
         for g in self.desk.gifts.all():
             partner = partners.get(g.partner or "")
             band = band_of(g, rules)
+            if band not in bands:
+                bands[band] = band_text(band, rules)
             rows.append(GiftRow(
                 g, partner_name(partner) if partner else (g.partner or ""), partner.country if partner else None,
-                band, band_text(band, rules), visits.get(g.visit or "", g.visit or ""),
+                band, bands[band], visits.get(g.visit or "", g.visit or ""),
                 sources.get(g.source or "", g.source or "")))
         return rows
 

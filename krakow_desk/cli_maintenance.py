@@ -117,8 +117,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
         with Desk.open(args.db, create=True, verify=verify) as desk:
             kept = backups.restore(desk, source)
             where = desk.location
-    print(_("Restored {backup} into {path}; the data it replaced is kept in {kept}").format(
-        backup=source, path=where, kept=kept))
+    if kept is None:
+        print(_("Restored {backup} into {path}").format(backup=source, path=where))
+    else:
+        print(_("Restored {backup} into {path}; the data it replaced is kept in {kept}").format(
+            backup=source, path=where, kept=kept))
     return EXIT_OK
 
 

@@ -221,3 +221,13 @@ def test_backup_list_restore_through_the_command_line(tmp_path: Path, capsys: py
         assert desk.partners.find("lund") is None
     assert main(["--db", db, "--lang", "en", "restore", str(tmp_path / "nothing.sqlite3")]) == 1
     assert "no backup file" in capsys.readouterr().err
+
+
+def test_a_desk_file_moves_to_an_empty_database_through_the_command_line(
+        db_url: str, _krakow_template: Path, capsys: pytest.CaptureFixture) -> None:
+    """`krakow-desk --db postgresql+psycopg://… restore krakow-desk.sqlite3` fills a new server."""
+    assert main(["--db", db_url, "--lang", "en", "restore", str(_krakow_template)]) == 0
+    assert "Restored" in capsys.readouterr().out
+    with Desk.open(db_url) as desk, Desk.open(str(_krakow_template)) as original:
+        assert export_dataset(desk) == export_dataset(original)
+        assert not backups.list_backups(desk)   # nothing to keep of an empty database

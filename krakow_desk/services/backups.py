@@ -186,13 +186,14 @@ def _working_copy(path: Path) -> Iterator[Path]:
 
 def restore(desk: "Desk", path: Path, now: Optional[dt.datetime] = None) -> Optional[Path]:
     """Replace the desk's data with the backup's. The current data is kept first as a
-    before-restore backup (returned). SQLite: through the backup API into the open database;
+    before-restore backup (returned; None for an empty database). SQLite: through the backup API into the open database;
     PostgreSQL: deleted and copied in one transaction."""
     path = Path(path)
     check_backup(path)
     if getattr(desk, "read_only", False):
         raise DeskError(_("the database was opened read-only: it cannot be restored in this window"))
-    kept = automatic_backup(desk, "before-restore", now)
+    # An empty database (a new server being filled from a desk file) has nothing to keep.
+    kept = None if desk.is_empty() else automatic_backup(desk, "before-restore", now)
     with _working_copy(path) as work:
         restore_into(desk.engine, work)
     return kept

@@ -29,6 +29,7 @@ PL = {
     "Restored {backup} as {path}": "Przywrócono {backup} jako {path}",
     "Restored {backup} into {path}; the data it replaced is kept in {kept}":
         "Przywrócono {backup} do {path}; zastąpione dane zachowano w {kept}",
+    "Restored {backup} into {path}": "Przywrócono {backup} do {path}",
     "No problems found in {path}": "Nie znaleziono problemów w {path}",
     ("{count} problem found in {path}", "{count} problems found in {path}"): (
         "Znaleziono {count} problem w {path}", "Znaleziono {count} problemy w {path}",

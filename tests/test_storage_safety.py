@@ -279,3 +279,11 @@ def test_a_damaged_file_another_program_holds_is_left_where_it_is(tmp_path: Path
         with pytest.raises(DatabaseDamaged):
             Desk.open(str(db))
     assert not db.exists()
+
+
+def test_a_writing_command_warns_about_a_network_share(tmp_path: Path, capsys: pytest.CaptureFixture,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("krakow_desk.store.lock.on_network_share", lambda path: "nfs4")
+    assert main(["--db", str(tmp_path / "k.sqlite3"), "--lang", "en", "init", "--empty"]) == 0
+    err = capsys.readouterr().err
+    assert "network share (nfs4)" in err and "PostgreSQL" in err

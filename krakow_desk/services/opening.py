@@ -22,8 +22,9 @@ from krakow_desk.store import backups as files
 from krakow_desk.store import migrate
 from krakow_desk.store.engine import create_engine, read_only_url, sqlite_path
 
-# PRAGMA quick_check reads every page: measured here at about 3 ms per MiB (40 ms for 23 MiB,
-# 350 ms for 116 MiB, 480 ms for 233 MiB; Krakow's own 1.2 MB file: a few ms). Files up to this
+# PRAGMA quick_check reads every page: measured here at 1.5-3 ms per MiB (Krakow's own 1.2 MB file:
+# a few ms; with `demo --scale 100`, 11 MiB: 30 ms; `--scale 1000`, 100k records in 99 MiB:
+# 150-230 ms; a synthetic 233 MiB file: 480 ms). Files up to this
 # size (~100 ms) are checked at every start; larger ones only when the last session did not end
 # cleanly (the lock file tells), and every day by the daily backup's integrity check of its copy.
 QUICK_CHECK_LIMIT = 32 * 1024 * 1024

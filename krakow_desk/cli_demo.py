@@ -21,10 +21,17 @@ def add_parser(commands: "argparse._SubParsersAction", positive_int) -> None:  #
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from krakow_desk.services.demo import add_demo
+    from krakow_desk.cli_maintenance import writing
     from krakow_desk.services.setup import open_ready
 
-    desk, _report = open_ready(args.db)
+    with writing(args.db) as verify:   # a bulk writer like import: the file's lock is held
+        desk, _report = open_ready(args.db, verify=verify)
+        return _fill(args, desk)
+
+
+def _fill(args: argparse.Namespace, desk) -> int:  # noqa: ANN001
+    from krakow_desk.services.demo import add_demo
+
     started = time.perf_counter()
 
     live = sys.stderr.isatty()   # one line rewritten in a terminal, a line per step in a log

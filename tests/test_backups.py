@@ -138,6 +138,10 @@ def test_restore_brings_back_the_data_and_keeps_what_it_replaced(krakow: Desk) -
     krakow.partners.create({"key": "lund", "name": "Lund", "country": "SE"})
     kept = backups.restore(krakow, saved)
     assert export_dataset(krakow) == before
+    (restored,) = krakow.history.log(limit=1)   # the backup's history goes on with the restore
+    assert (restored.kind, restored.action) == ("database", "restored")
+    assert {c.field: c.new for c in restored.changes}["backup"] == saved.name
+    assert not krakow.history.of("partner", "lund") and krakow.history.verify() == []
     assert krakow.partners.create({"key": "lund", "name": "Lund", "country": "SE"}).record.key == "lund"
     assert kept is not None and parse_name(kept)[1] == "before-restore"
     with Desk.open(str(kept)) as replaced:

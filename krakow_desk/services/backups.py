@@ -21,7 +21,7 @@ from krakow_desk.i18n import N_, _
 from krakow_desk.services.errors import DeskError
 from krakow_desk.services.storage import classify, storage_error
 from krakow_desk.store import backups as files
-from krakow_desk.store import copy, migrate
+from krakow_desk.store import copy, history, migrate
 from krakow_desk.store.backups import BackupFile
 from krakow_desk.store.engine import create_engine, sqlite_path
 
@@ -196,6 +196,11 @@ def restore(desk: "Desk", path: Path, now: Optional[dt.datetime] = None) -> Opti
     kept = None if desk.is_empty() else automatic_backup(desk, "before-restore", now)
     with _working_copy(path) as work:
         restore_into(desk.engine, work)
+    # The restored data brings its own history; it goes on with who restored it, and from what.
+    with desk.writing() as session:
+        history.append(session, actor=desk.actor, kind="database", record_key=path.name[:120],
+                       record_id=None, action="restored",
+                       changes={"backup": [None, path.name], "kept": [None, kept.name if kept else None]})
     return kept
 
 

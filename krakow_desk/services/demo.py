@@ -26,7 +26,7 @@ from krakow_desk.i18n import _
 from krakow_desk.services import demo_data
 from krakow_desk.services.desk import Desk
 from krakow_desk.services.errors import DeskError
-from krakow_desk.store import search_index
+from krakow_desk.store import history, search_index
 
 # Records per partner: with the partner itself, 101 — so --scale 1000 gives about 100,000.
 SIZES = {"people": 10, "visits": 20, "letters": 50, "gifts": 10, "agreements": 5, "tasks": 5}
@@ -99,7 +99,12 @@ def add_demo(desk: Desk, scale: int, progress: Optional[Progress] = None) -> Dem
         report.records += len(numbers) * RECORDS_PER_PARTNER
         if progress is not None:
             progress(report.partners, scale, report.records)
-    # history: one entry for the whole demo run
+    # Synthetic records are bulk-inserted, not saved one by one: the history says so once.
+    with desk.writing() as session:
+        history.append(session, actor=desk.actor, kind="demo", record_key=f"demo-{report.first}",
+                       record_id=None, action="generated",
+                       changes={"partners": [None, report.partners], "records": [None, report.records],
+                                "first": [None, f"demo-{report.first}"]})
     report.seconds = time.perf_counter() - started
     return report
 

@@ -14,6 +14,7 @@ KIND_NAMES = {
     "task": N_("task"), "source": N_("source"), "home": N_("home city"),
     "yearly figure": N_("yearly figure"), "dataset": N_("dataset"),
     "document": N_("document"),
+    "setting": N_("office setting"), "demo": N_("demonstration data"), "database": N_("database"),
 }
 
 

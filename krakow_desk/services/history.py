@@ -20,6 +20,7 @@ ACTIONS = {
     "created": N_("created"), "updated": N_("changed"), "deleted": N_("deleted"),
     "attached": N_("document attached"), "detached": N_("document removed"),
     "erased": N_("personal data erased"), "generated": N_("demonstration data added"),
+    "restored": N_("restored from a backup"),
 }
 PROBLEMS = {
     "hash": N_("history entry {id} does not match its hash: it was altered after it was written"),

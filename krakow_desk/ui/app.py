@@ -26,6 +26,7 @@ def make_application(argv: Optional[list[str]] = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     install_qt_translator(i18n.language())
     app.setWindowIcon(QIcon(str(icons_dir() / "krakow-desk-256.png")))
+    app.setDesktopFileName("pl.krakow.KrakowDesk")   # Wayland matches the window to its menu entry
     return app  # type: ignore[return-value]
 
 

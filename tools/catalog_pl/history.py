@@ -6,6 +6,8 @@ PL = {
     "document attached": "dołączono dokument", "document removed": "usunięto dokument",
     "personal data erased": "usunięto dane osobowe",
     "demonstration data added": "dodano dane pokazowe",
+    "restored from a backup": "przywrócono z kopii zapasowej",
+    "office setting": "ustawienie biura", "demonstration data": "dane pokazowe",
     # the chain check
     "history entry {id} does not match its hash: it was altered after it was written":
         "wpis historii {id} nie zgadza się ze swoim skrótem: zmieniono go po zapisaniu",

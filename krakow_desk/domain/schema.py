@@ -65,6 +65,8 @@ PartialDate = Annotated[FuzzyDate, BeforeValidator(_fuzzy), PlainSerializer(lamb
 Text = Annotated[Optional[str], BeforeValidator(_strip)]
 Required = Annotated[str, BeforeValidator(_strip)]
 Key = Annotated[str, Field(min_length=1, max_length=120, pattern=KEY_PATTERN.pattern)]
+# A source's key, as text people type (blank clears it); the column is VARCHAR(120).
+SourceRef = Annotated[Optional[Annotated[str, Field(max_length=120)]], BeforeValidator(_strip)]
 def _money_out(value: Optional[Decimal]) -> Optional[int | float]:
     # Written as a JSON number: whole amounts as integers so "100" stays "100", not "100.00".
     if value is None:
@@ -146,7 +148,7 @@ class HomeData(Record):
     latitude: float = Field(ge=-90, le=90)
     longitude: float = Field(ge=-180, le=180)
     timezone: Text = None
-    coordinates_source: Text = None
+    coordinates_source: SourceRef = None
 
 
 class StatusData(Record):
@@ -154,7 +156,7 @@ class StatusData(Record):
     since: Optional[PartialDate] = None
     until: Optional[PartialDate] = None
     note: Text = None
-    source: Text = None
+    source: SourceRef = None
 
     @model_validator(mode="after")
     def _order(self) -> "StatusData":
@@ -164,31 +166,32 @@ class StatusData(Record):
 
 class PartnerData(Record):
     key: Key
-    name: Required
-    name_en: Text = None
-    name_native: Text = None
-    aliases: list[Required] = Field(default_factory=list)
+    name: Required = Field(max_length=200)
+    name_en: Text = Field(default=None, max_length=200)
+    name_native: Text = Field(default=None, max_length=200)
+    # The length first, then the stripping around it: a limit put after it would count as items.
+    aliases: list[Annotated[str, Field(max_length=200), BeforeValidator(_strip)]] = Field(default_factory=list)
     kind: PartnerKind = PartnerKind.CITY
     country: Country
     is_capital: bool = False
     timezone: Text = None
     latitude: Optional[float] = Field(default=None, ge=-90, le=90)
     longitude: Optional[float] = Field(default=None, ge=-180, le=180)
-    coordinates_source: Text = None
+    coordinates_source: SourceRef = None
     population: Optional[int] = Field(default=None, ge=0, le=INT_MAX)
     population_year: Optional[int] = Field(default=None, ge=1000, le=2200)
-    population_source: Text = None
+    population_source: SourceRef = None
     area_km2: Optional[float] = Field(default=None, gt=0)
-    area_source: Text = None
+    area_source: SourceRef = None
     elevation_m: Optional[float] = Field(default=None, ge=-500, le=9000)
-    elevation_source: Text = None
+    elevation_source: SourceRef = None
     category: Optional[Category] = None
     statuses: list[StatusData] = Field(default_factory=list)
     domains: list[Domain] = Field(default_factory=list)
     assessment: Optional[Assessment] = None
     assessment_note: Text = None
     notes: Text = None
-    source: Text = None
+    source: SourceRef = None
 
     @field_validator("country")
     @classmethod
@@ -233,7 +236,7 @@ class AgreementData(Record):
     related: Optional[Key] = None
     domains: list[Domain] = Field(default_factory=list)
     notes: Text = None
-    source: Text = None
+    source: SourceRef = None
 
     @model_validator(mode="after")
     def _consistent(self) -> "AgreementData":
@@ -249,11 +252,11 @@ class AgreementData(Record):
 
 class OrganisationData(Record):
     key: Key
-    name: Required
-    name_en: Text = None
-    acronym: Text = None
+    name: Required = Field(max_length=300)
+    name_en: Text = Field(default=None, max_length=300)
+    acronym: Text = Field(default=None, max_length=40)
     notes: Text = None
-    source: Text = None
+    source: SourceRef = None
 
 
 class MembershipData(Record):
@@ -267,7 +270,7 @@ class MembershipData(Record):
     coordinating_department: Text = None
     representative: Text = None
     notes: Text = None
-    source: Text = None
+    source: SourceRef = None
 
     @model_validator(mode="after")
     def _years(self) -> "MembershipData":
@@ -277,11 +280,11 @@ class MembershipData(Record):
 
 class InstitutionData(Record):
     key: Key
-    name: Required
-    name_en: Text = None
+    name: Required = Field(max_length=300)
+    name_en: Text = Field(default=None, max_length=300)
     kind: InstitutionKind = InstitutionKind.OTHER
     country: Country = None
-    city: Text = None
+    city: Text = Field(default=None, max_length=200)
     in_krakow: bool = False
     partner: Optional[Key] = None
     address: Text = None
@@ -289,7 +292,7 @@ class InstitutionData(Record):
     email: Text = None
     phone: Text = None
     notes: Text = None
-    source: Text = None
+    source: SourceRef = None
 
 
 class AffiliationData(Record):
@@ -309,11 +312,11 @@ class AffiliationData(Record):
 
 class PersonData(Record):
     key: Key
-    given_name: Text = None
-    family_name: Required
-    name_native: Text = None
-    honorific: Text = None
-    title: Text = None
+    given_name: Text = Field(default=None, max_length=200)
+    family_name: Required = Field(max_length=200)
+    name_native: Text = Field(default=None, max_length=300)
+    honorific: Text = Field(default=None, max_length=80)
+    title: Text = Field(default=None, max_length=120)
     function: Text = None
     languages: list[Language] = Field(default_factory=list)
     emails: list[Required] = Field(default_factory=list)
@@ -329,7 +332,7 @@ class PersonData(Record):
     erased_on: Optional[dt.date] = None
     affiliations: list[AffiliationData] = Field(default_factory=list)
     notes: Text = None
-    source: Text = None
+    source: SourceRef = None
 
     @field_validator("emails")
     @classmethod
@@ -389,7 +392,7 @@ class VisitData(Record):
     interpreters: Text = None
     outcomes: Text = None
     notes: Text = None
-    source: Text = None
+    source: SourceRef = None
 
     @model_validator(mode="after")
     def _dates(self) -> "VisitData":
@@ -413,7 +416,7 @@ class EventData(Record):
     co_financing: Text = None
     outcomes: Text = None
     notes: Text = None
-    source: Text = None
+    source: SourceRef = None
 
     @model_validator(mode="after")
     def _dates(self) -> "EventData":
@@ -437,7 +440,7 @@ class GiftData(Record):
     location: Text = None
     disposition: Text = None
     notes: Text = None
-    source: Text = None
+    source: SourceRef = None
 
     @model_validator(mode="after")
     def _currency(self) -> "GiftData":
@@ -458,7 +461,7 @@ class LetterData(Record):
     summary: Text = None
     reply_due_on: Optional[dt.date] = None
     reply_to: Optional[Key] = None
-    source: Text = None
+    source: SourceRef = None
 
     @model_validator(mode="after")
     def _dates(self) -> "LetterData":
@@ -487,7 +490,7 @@ class YearlyFigureData(Record):
     value: int = Field(ge=0, le=INT_MAX)
     approximate: bool = False
     note: Text = None
-    source: Text = None
+    source: SourceRef = None
 
 
 DATASET_FORMAT = "krakow-desk/dataset"

@@ -28,6 +28,8 @@ from krakow_desk.domain.text import KEY_PATTERN
 def _fuzzy(value: Any) -> Any:
     if value is None or isinstance(value, FuzzyDate):
         return value
+    if isinstance(value, str):
+        _check_storable(value)   # before the parser's message repeats it
     if isinstance(value, (dt.date, str)):
         return FuzzyDate.of(value)
     raise ValueError("is not a date")

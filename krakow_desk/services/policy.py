@@ -9,7 +9,7 @@ from pydantic import Field, ValidationError, field_validator
 
 from krakow_desk.domain import tables as t
 from krakow_desk.domain.references import check_pattern
-from krakow_desk.domain.schema import Currency, Record
+from krakow_desk.domain.schema import Currency, Record, Required
 from krakow_desk.services.errors import from_validation
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ class OfficePolicy(Record):
     gift_bands: list[Decimal] = Field(default_factory=lambda: [Decimal("100"), Decimal("500"), Decimal("2000")])
 
     # Letters are numbered per year in this pattern when saved without a reference.
-    reference_pattern: str = "IR/{year}/{number:04}"
+    reference_pattern: Required = "IR/{year}/{number:04}"   # text a reference can hold
     # A partner with no visit, letter, event or gift for this many months is listed as dormant.
     dormant_months: int = Field(default=24, ge=1, le=600)
 

@@ -35,3 +35,9 @@ def slugify(text: str) -> str:
 
 
 KEY_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def is_key(text: object) -> bool:
+    """Whether ``text`` could be a record's key. A look-up by anything else finds nothing without
+    asking the database, which fails on text it cannot hold (NUL, a lone surrogate) instead."""
+    return isinstance(text, str) and len(text) <= 120 and KEY_PATTERN.fullmatch(text) is not None

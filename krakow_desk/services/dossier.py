@@ -22,6 +22,7 @@ from krakow_desk.domain import tables as t
 from krakow_desk.domain.enums import AgreementState, Direction, GiftDirection, TaskStatus, VisitStatus
 from krakow_desk.domain.geo import distance_km
 from krakow_desk.domain.terms import TermEvent, TermState, add_months, agreement_states, successors, term_events
+from krakow_desk.domain.text import is_key
 from krakow_desk.services import shapes
 from krakow_desk.services.activity import YearActivity, activity_in
 from krakow_desk.services.errors import NotFound
@@ -196,7 +197,7 @@ def dossier(desk: "Desk", key: str, on: Optional[date] = None) -> Dossier:
     on = on or date.today()
     home = desk.home()
     with desk.session() as session:
-        row = session.scalar(sa.select(t.Partner).where(t.Partner.key == key))
+        row = session.scalar(sa.select(t.Partner).where(t.Partner.key == key)) if is_key(key) else None
         if row is None:
             raise NotFound("partner", key)
         pid, keys = row.id, KeyCache(session)

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from krakow_desk.domain import schema as s
 from krakow_desk.domain import tables as t
+from krakow_desk.domain.text import is_key
 from krakow_desk.services import shapes
 from krakow_desk.services.activity import YearActivity, activity_in
 from krakow_desk.services.follow_ups import tasks_in
@@ -49,7 +50,8 @@ def _models(session: Session, kind: shapes.Kind, keys: KeyCache, where: Any, ord
 
 def partner_file(desk: "Desk", key: str) -> PartnerFile:
     with desk.session() as session:
-        partner_row = session.scalar(sa.select(t.Partner).where(t.Partner.key == key))
+        partner_row = (session.scalar(sa.select(t.Partner).where(t.Partner.key == key))
+                       if is_key(key) else None)
         if partner_row is None:
             raise NotFound("partner", key)
         pid = partner_row.id

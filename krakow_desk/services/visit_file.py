@@ -16,6 +16,7 @@ from krakow_desk.domain.protocol import (
     sort_programme, visit_days,
 )
 from krakow_desk.domain.terms import TermState, agreement_states
+from krakow_desk.domain.text import is_key
 from krakow_desk.formatting import format_date
 from krakow_desk.i18n import _
 from krakow_desk.services import shapes
@@ -200,7 +201,7 @@ def visit_file(desk: "Desk", key: str, today: Optional[date] = None) -> VisitFil
     rules = policy(desk)
     with desk.session() as session:
         keys = KeyCache(session)
-        row = session.scalar(sa.select(t.Visit).where(t.Visit.key == key))
+        row = session.scalar(sa.select(t.Visit).where(t.Visit.key == key)) if is_key(key) else None
         if row is None:
             raise NotFound("visit", key)
         visit = shapes.VISIT.shape.models_of(session, [row], keys)[0]

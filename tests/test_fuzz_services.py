@@ -18,13 +18,14 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import pytest
+import sqlalchemy as sa
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from krakow_desk import cli
 from krakow_desk.domain import enums
 from krakow_desk.services.desk import Desk
-from krakow_desk.services.errors import DeskError
+from krakow_desk.services.errors import DeskError, NotFound
 from krakow_desk.services.policy import OfficePolicy
 from krakow_desk.services.shapes import GIFT, KINDS, VISIT, Kind
 
@@ -133,12 +134,35 @@ def hostile_input(draw: Draw, base: dict[str, Any], keys: list[str]) -> Any:
 
 # --- one database for the module ----------------------------------------------------------
 
+@contextlib.contextmanager
+def _krakow_database(template: Path, folder: Path) -> Iterator[Desk]:
+    if not os.environ.get("KRAKOW_DESK_FUZZ_ON_POSTGRES"):
+        shutil.copyfile(template, folder / "krakow.sqlite3")
+        with Desk.open(f"sqlite:///{folder / 'krakow.sqlite3'}") as desk:
+            yield desk
+        return
+    # KRAKOW_DESK_FUZZ_ON_POSTGRES=1: the same run on PostgreSQL, in a schema of its own.
+    import uuid
+
+    from pg_server import SESSION as PG_SERVER
+
+    from krakow_desk.services.setup import open_ready
+    base, schema = PG_SERVER.get().url, f"fuzz_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(base)
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+    desk, _ = open_ready(f"{base}?options=-csearch_path%3D{schema}")
+    with desk:
+        yield desk
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
+    admin.dispose()
+
+
 @pytest.fixture(scope="module")
 def fuzzed(_krakow_template: Path, tmp_path_factory: pytest.TempPathFactory,
            request: pytest.FixtureRequest) -> Iterator[Desk]:
-    path = tmp_path_factory.mktemp("fuzz") / "krakow.sqlite3"
-    shutil.copyfile(_krakow_template, path)
-    with Desk.open(f"sqlite:///{path}") as desk:
+    with _krakow_database(_krakow_template, tmp_path_factory.mktemp("fuzz")) as desk:
         # Krakow's data holds no correspondence or follow-ups yet: one of each to start from.
         if not desk.letters.count():
             desk.letters.create({"key": "lviv-invitation", "direction": "incoming", "date": "2024-03-01",
@@ -251,7 +275,8 @@ def test_the_records_are_computed_after_the_random_writes(fuzzed: Desk) -> None:
 
 CHECKED_FIELDS = [("partners", "country"), ("institutions", "country"), ("gifts", "currency"),
                   ("events", "currency"), ("memberships", "fee_currency"), ("people", "languages"),
-                  ("partners", "name"), ("sources", "title"), ("people", "emails")]
+                  ("partners", "name"), ("sources", "title"), ("people", "emails"),
+                  ("visits", "start_on"), ("gifts", "date"), ("agreements", "signed_on")]
 
 
 @fuzz(60)
@@ -262,6 +287,7 @@ CHECKED_FIELDS = [("partners", "country"), ("institutions", "country"), ("gifts"
 @example(where=("people", "languages"), value=[["pl"]])
 @example(where=("partners", "country"), value="P\ud800")  # once a UnicodeEncodeError in pydantic
 @example(where=("partners", "name"), value="Krak\udcf3w")  # once a UnicodeEncodeError from SQLite
+@example(where=("visits", "start_on"), value="\ud800")     # once a UnicodeEncodeError in pydantic
 def test_a_checked_field_given_any_value_takes_it_or_refuses_it(
         fuzzed: Desk, where: tuple[str, str], value: Any) -> None:
     plural, name = where
@@ -317,6 +343,14 @@ def test_a_hostile_policy_is_saved_or_leaves_the_old_one(fuzzed: Desk, known_key
                 "letters.create under that policy")
         if fuzzed.letters.find("fuzz-letter"):
             fuzzed.letters.delete("fuzz-letter")
+
+
+@pytest.mark.parametrize("pattern", ["IR/\ud800/{number}", "IR/\x00/{number}", "   "])
+def test_a_reference_pattern_of_text_no_reference_can_hold_is_refused(fuzzed: Desk, pattern: str) -> None:
+    kept = fuzzed.policy()
+    with pytest.raises(DeskError, match="reference_pattern"):
+        fuzzed.set_policy({"reference_pattern": pattern})
+    assert fuzzed.policy() == kept
 
 
 @fuzz(80)
@@ -393,6 +427,7 @@ FILE_CONTENTS = st.sampled_from([
 @example(call=("agenda", ["--days", "99999999999999999999"]), contents=b"")
 @example(call=("report", ["annual", "99999999999999999999", "-o", "out.pdf"]), contents=b"")  # was OverflowError
 @example(call=("report", ["annual", "1", "-o", "out.pdf"]), contents=b"")
+@example(call=("report", ["briefing", "\udcff", "-o", "out.pdf"]), contents=b"")  # was UnicodeEncodeError
 def test_the_command_line_answers_any_arguments_with_an_exit_code(
         fuzzed: Desk, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch,
         call: tuple[str, list[str]], contents: bytes) -> None:
@@ -429,6 +464,23 @@ LIMITS = [
      "reference", "R" * 80, "R" * 81),
     ("tasks", {"key": "big", "title": "Big"}, "assignee", "A" * 200, "A" * 201),
     ("partners", {"key": "big", "name": "Big", "country": "PL"}, "area_km2", 1e9, float("inf")),
+    *[(plural, record, name, "N" * length, "N" * (length + 1)) for plural, record, name, length in [
+        ("partners", {"key": "big", "name": "Big", "country": "PL"}, "name", 200),
+        ("partners", {"key": "big", "name": "Big", "country": "PL"}, "name_en", 200),
+        ("partners", {"key": "big", "name": "Big", "country": "PL"}, "name_native", 200),
+        ("organisations", {"key": "big", "name": "Big"}, "name", 300),
+        ("organisations", {"key": "big", "name": "Big"}, "name_en", 300),
+        ("organisations", {"key": "big", "name": "Big"}, "acronym", 40),
+        ("institutions", {"key": "big", "name": "Big"}, "name", 300),
+        ("institutions", {"key": "big", "name": "Big"}, "name_en", 300),
+        ("institutions", {"key": "big", "name": "Big"}, "city", 200),
+        ("people", {"key": "big", "family_name": "Big"}, "given_name", 200),
+        ("people", {"key": "big", "family_name": "Big"}, "family_name", 200),
+        ("people", {"key": "big", "family_name": "Big"}, "name_native", 300),
+        ("people", {"key": "big", "family_name": "Big"}, "honorific", 80),
+        ("people", {"key": "big", "family_name": "Big"}, "title", 120),
+    ]],
+    ("partners", {"key": "big", "name": "Big", "country": "PL"}, "aliases", ["A" * 200], ["A" * 201]),
 ]
 
 
@@ -444,3 +496,61 @@ def test_the_largest_value_a_field_takes_is_stored_and_a_larger_one_refused(
     assert collection.count() == 0
     saved = collection.create({**record, name: largest}).record
     assert getattr(saved, name) == largest
+
+
+def _length_limit(model: Any, name: str) -> int | None:
+    field = model.model_fields[name]
+    limits = [getattr(item, "max_length", None) for item in field.metadata]
+    annotation = field.annotation
+    for argument in getattr(annotation, "__args__", ()):   # list[Annotated[str, Field(max_length)]]
+        for item in getattr(argument, "__metadata__", ()):
+            limits += [getattr(inner, "max_length", None) for inner in getattr(item, "metadata", ())]
+    return min((limit for limit in limits if limit), default=None)
+
+
+# Codes checked against ISO and IANA lists, which are all shorter than their columns.
+CHECKED_AGAINST_A_LIST = {"country", "currency", "fee_currency", "timezone"}
+
+
+def _varchar(column: Any) -> bool:
+    return bool(getattr(column.type, "length", None)) and not isinstance(column.type, sa.Enum)
+
+
+def _text_columns(kind: Kind) -> list[tuple[Any, str, int]]:
+    """(model, field, VARCHAR length) for the kind's own columns and its children's."""
+    shape = kind.shape
+    found = [(shape.model, column.name, column.type.length) for column in shape.table.__table__.columns
+             if _varchar(column) and column.name in shape.model.model_fields]
+    for child in shape.children:
+        inner = getattr(child, "shape", None)
+        if inner is not None:
+            found += [(inner.model, column.name, column.type.length)
+                      for column in inner.table.__table__.columns
+                      if _varchar(column) and column.name in inner.model.model_fields]
+        elif not hasattr(child, "target"):   # a list of plain values: aliases, domains
+            column = child.table.__table__.columns[child.value_column]
+            if _varchar(column):
+                found.append((shape.model, child.field, column.type.length))
+    return found
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=[kind.plural for kind in KINDS])
+def test_every_text_field_is_limited_to_what_its_column_holds(kind: Kind) -> None:
+    # PostgreSQL refuses longer text in a VARCHAR(n) column with a DataError, not a DeskError.
+    too_loose = [f"{model.__name__}.{name}: column {length}, model {_length_limit(model, name)}"
+                 for model, name, length in _text_columns(kind)
+                 if name not in CHECKED_AGAINST_A_LIST and (_length_limit(model, name) or 10 ** 9) > length]
+    assert not too_loose
+
+
+UNSTORABLE_KEYS = ["\udcff", "lviv\x00", "LVIV", "lviv\n", "x" * 500]
+
+
+@pytest.mark.parametrize("key", UNSTORABLE_KEYS, ids=["surrogate", "nul", "upper", "newline", "long"])
+def test_looking_up_a_visit_or_partner_by_text_no_key_can_be_finds_nothing(desk: Desk, key: str) -> None:
+    # Keys come from the command line and links as typed; the database must not see such text.
+    from krakow_desk.services.dossier import dossier
+    from krakow_desk.services.partner_file import partner_file
+    for look_up in (desk.visit_file, lambda k: dossier(desk, k), lambda k: partner_file(desk, k)):
+        with pytest.raises(NotFound):
+            look_up(key)

@@ -131,7 +131,8 @@ def agenda(desk: "Desk", today: date, days: int = DEFAULT_DAYS) -> Agenda:
     """What falls due from ``today`` to ``today + days`` (inclusive)."""
     from krakow_desk.services.agenda_lists import dormant_partners, overdue, replies_due, upcoming_visits
     days = _check_days(days)
-    everyone = desk.partners.all()
+    # Only what the agenda uses: names and statuses, agreements' terms (the window opens on it).
+    everyone = desk.partners.all(without=("aliases", "domains"))
     partners = {p.key: PartnerRef(p.key, p.name, p.name_en) for p in everyone}
     # Ended and suspended partnerships are quiet on purpose: they are not "dormant".
     current = {p.key for p in everyone if not p.statuses or status_on(p.statuses, today) in CURRENT_STATUSES}
@@ -142,5 +143,5 @@ def agenda(desk: "Desk", today: date, days: int = DEFAULT_DAYS) -> Agenda:
                  "replies_due": replies_due(session, partners, today, last),
                  "upcoming_visits": upcoming_visits(session, partners, today, last),
                  "dormant_partners": dormant_partners(session, partners, current, today, months)}
-    return Agenda(today=today, days=days, deadlines=deadlines(desk.agreements.all(), partners, today, days),
-                  **lists)
+    agreements = desk.agreements.all(without=("domains",))
+    return Agenda(today=today, days=days, deadlines=deadlines(agreements, partners, today, days), **lists)

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Optional
 
 import sqlalchemy as sa
-from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
 from krakow_desk.i18n import N_, _
@@ -162,6 +161,7 @@ def check_backup(path: Path) -> str:
 
 
 def _known(revision: str) -> bool:
+    from alembic.script import ScriptDirectory   # here: the window's start needs no Alembic
     try:
         return ScriptDirectory.from_config(migrate.alembic_config()).get_revision(revision) is not None
     except Exception:  # noqa: BLE001 - alembic raises several kinds for an unknown revision

@@ -6,8 +6,11 @@ hang off it. Reading works in bulk — children and keys for many rows in one qu
 list or an export costs a handful of queries, not one per row.
 """
 
+import gc
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Iterator, Optional
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -21,17 +24,35 @@ from krakow_desk.services.errors import UnknownReference
 
 
 class KeyCache:
-    """Key ↔ id look-ups for one session, loaded a table at a time."""
+    """Key ↔ id look-ups for one session, loaded a table at a time — or, for a read of a few
+    records (a partner's page), just the keys those records point at."""
+
+    FEW = 1000       # more ids than this: read the whole table's keys at once
 
     def __init__(self, session: Session) -> None:
         self.session = session
         self._ids: dict[type, dict[str, int]] = {}
         self._keys: dict[type, dict[int, str]] = {}
+        self._some_keys: dict[type, dict[int, str]] = {}
 
     def _load(self, table: type) -> None:
         rows = self.session.execute(sa.select(table.id, table.key)).all()
         self._ids[table] = {key: id_ for id_, key in rows}
         self._keys[table] = {id_: key for id_, key in rows}
+        self._some_keys.pop(table, None)
+
+    def want_keys(self, table: type, ids: Iterable[Optional[int]]) -> None:
+        """Read ahead the keys of these ids: a page about one partner needs a few dozen of
+        50,000 letters' keys, not all of them."""
+        if table in self._keys:
+            return
+        some = self._some_keys.setdefault(table, {})
+        missing = {id_ for id_ in ids if id_ is not None and id_ not in some}
+        if len(missing) > self.FEW:
+            self._load(table)
+            return
+        for chunk in _chunks(sorted(missing)):
+            some.update(self.session.execute(sa.select(table.id, table.key).where(table.id.in_(chunk))).all())
 
     def id_of(self, table: type, key: str) -> Optional[int]:
         if table not in self._ids:
@@ -42,6 +63,9 @@ class KeyCache:
         if id_ is None:
             return None
         if table not in self._keys:
+            some = self._some_keys.get(table)
+            if some is not None and id_ in some:
+                return some[id_]
             self._load(table)
         return self._keys[table].get(id_)
 
@@ -53,6 +77,7 @@ class KeyCache:
     def forget(self, table: type) -> None:
         self._ids.pop(table, None)
         self._keys.pop(table, None)
+        self._some_keys.pop(table, None)
 
 
 @dataclass(frozen=True)
@@ -124,23 +149,45 @@ class Shape:
             values[ref.field] = keys.key_of(ref.target, getattr(row, ref.column))
         return values
 
-    def models_of(self, session: Session, rows: list[Any], keys: KeyCache) -> list[Record]:
+    def models_of(self, session: Session, rows: list[Any], keys: KeyCache,
+                  trusted: bool = False, without: Iterable[str] = ()) -> list[Record]:
+        """The records of these rows (ORM objects or Core rows with the table's columns).
+
+        ``trusted``: build the models without re-running validation — for bulk reads of what was
+        validated when written (rows come back with the very types the models hold), where the
+        validators cost most of a list's or an export's time at 100k records. ``without``: child
+        collections not read (they come back empty) — only with ``trusted``, for a list that does
+        not show them.
+        """
         ids = [row.id for row in rows]
-        loaded = {child.field: child.load(session, ids, keys) for child in self.children}
+        for ref in self.refs:
+            keys.want_keys(ref.target, (getattr(row, ref.column) for row in rows))
+        skipped = set(without)
+        assert trusted or not skipped, "a validated read is a whole record"
+        loaded = {child.field: child.load(session, ids, keys, trusted) for child in self.children
+                  if child.field not in skipped}
+        build = self.model.model_construct if trusted else self.model.model_validate
         result = []
         for row in rows:
             values = self.values_of(row, keys)
             for name, by_parent in loaded.items():
                 values[name] = by_parent.get(row.id, [])
-            result.append(self.model.model_validate(values))
+            for name in skipped:
+                values[name] = []
+            result.append(build(**_stripped(values)) if trusted else build(values))
         return result
+
+    def select_rows(self) -> sa.Select:
+        """All the table's columns as plain rows: no ORM objects to build and track."""
+        return sa.select(*self.table.__table__.columns)
 
 
 class Child:
     """A collection hanging off a record, replaced as a whole on every save."""
     field: str
 
-    def load(self, session: Session, parent_ids: list[int], keys: KeyCache) -> dict[int, list]:
+    def load(self, session: Session, parent_ids: list[int], keys: KeyCache,
+             trusted: bool = False) -> dict[int, list]:
         raise NotImplementedError
 
     def save(self, session: Session, parent_id: int, values: list, keys: KeyCache, kind: str,
@@ -161,7 +208,7 @@ class Values(Child):
     parent_column: str
     value_column: str
 
-    def load(self, session, parent_ids, keys):
+    def load(self, session, parent_ids, keys, trusted=False):
         parent = getattr(self.table, self.parent_column)
         value = getattr(self.table, self.value_column)
         result: dict[int, list] = {}
@@ -188,13 +235,15 @@ class Keys(Child):
     target: type
     target_kind: str
 
-    def load(self, session, parent_ids, keys):
+    def load(self, session, parent_ids, keys, trusted=False):
         parent = getattr(self.table, self.parent_column)
         value = getattr(self.table, self.value_column)
         result: dict[int, list] = {}
-        for chunk in _chunks(parent_ids):
-            for parent_id, target_id in session.execute(sa.select(parent, value).where(parent.in_(chunk))):
-                result.setdefault(parent_id, []).append(keys.key_of(self.target, target_id))
+        pairs = [pair for chunk in _chunks(parent_ids)
+                 for pair in session.execute(sa.select(parent, value).where(parent.in_(chunk)))]
+        keys.want_keys(self.target, (target_id for _parent, target_id in pairs))
+        for parent_id, target_id in pairs:
+            result.setdefault(parent_id, []).append(keys.key_of(self.target, target_id))
         for items in result.values():
             items.sort()
         return result
@@ -220,16 +269,20 @@ class Rows(Child):
     parent_column: str
     order_column: str = "id"
 
-    def load(self, session, parent_ids, keys):
+    def load(self, session, parent_ids, keys, trusted=False):
         table = self.shape.table
         parent = getattr(table, self.parent_column)
         result: dict[int, list] = {}
-        for chunk in _chunks(parent_ids):
-            query = sa.select(table).where(parent.in_(chunk)).order_by(
-                parent, getattr(table, self.order_column), table.id)
-            for row in session.scalars(query):
-                model = self.shape.model.model_validate(self.shape.values_of(row, keys))
-                result.setdefault(getattr(row, self.parent_column), []).append(model)
+        model, values_of = self.shape.model, self.shape.values_of
+        rows = [row for chunk in _chunks(parent_ids)
+                for row in session.execute(self.shape.select_rows().where(parent.in_(chunk)).order_by(
+                    parent, getattr(table, self.order_column), table.id))]
+        for ref in self.shape.refs:
+            keys.want_keys(ref.target, (getattr(row, ref.column) for row in rows))
+        for row in rows:
+            values = values_of(row, keys)
+            item = model.model_construct(**_stripped(values)) if trusted else model.model_validate(values)
+            result.setdefault(getattr(row, self.parent_column), []).append(item)
         return result
 
     def save(self, session, parent_id, values, keys, kind, record_key):
@@ -242,6 +295,39 @@ class Rows(Child):
             if has_position:
                 columns["position"] = index
             session.add(table(**columns))
+
+
+_pause = {"count": 0, "was_enabled": True}
+_pause_lock = threading.Lock()
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a bulk read builds its records: they hold no cycles, and
+    at 100k records the collector's passes over the growing heap cost a third of the read.
+    Counted, so that with reads on several threads the last one to end turns it back on."""
+    with _pause_lock:
+        if _pause["count"] == 0:
+            _pause["was_enabled"] = gc.isenabled()
+            gc.disable()
+        _pause["count"] += 1
+    try:
+        yield
+    finally:
+        with _pause_lock:
+            _pause["count"] -= 1
+            if _pause["count"] == 0 and _pause["was_enabled"]:
+                gc.enable()
+
+
+def _stripped(values: dict[str, Any]) -> dict[str, Any]:
+    """What the text validators would make of stored text: trimmed, blank as absent (rows
+    written around validation, as the demo's bulk insert does, may keep a trailing space)."""
+    for name, value in values.items():
+        if value.__class__ is str:
+            value = value.strip()
+            values[name] = value or None
+    return values
 
 
 def apply(row: SQLModel, values: dict[str, Any]) -> None:

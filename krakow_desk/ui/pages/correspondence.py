@@ -115,7 +115,7 @@ class CorrespondencePage(ListPage[LetterRow]):
 
     def load(self) -> list[LetterRow]:
         names = Loaded({p.key: partner_name(p) for p in self.desk.partners.all()},
-                       {p.key: person_name(p) for p in self.desk.people.all()})
+                       {p.key: person_name(p) for p in self.desk.people.all(without=("affiliations",))})
         self._names = names
         letters = self.desk.letters.all()
         replies = replies_index(letters)

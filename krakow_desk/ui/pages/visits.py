@@ -101,7 +101,7 @@ class VisitsPage(ListPage[VisitRow]):
     def load(self) -> list[VisitRow]:
         names = {p.key: partner_name(p) for p in self.desk.partners.all()}
         self._partner_names = names
-        return [VisitRow(v, ", ".join(names.get(p, p) for p in v.partners)) for v in self.desk.visits.all()]
+        return [VisitRow(v, ", ".join(names.get(p, p) for p in v.partners)) for v in self.desk.visits.all(without=("programme",))]
 
     def filters(self) -> list[tuple[FilterCombo, Callable[[VisitRow, Any], bool]]]:
         self.direction_combo = FilterCombo(_("Both directions"), choices(e.Direction))

@@ -6,6 +6,7 @@ traceback), 2 a usage error.
 """
 
 import argparse
+import io
 import json
 import os
 import sys
@@ -390,6 +391,10 @@ def cmd_window(args: argparse.Namespace) -> int:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    # Arguments that are not UTF-8 reach Python as lone surrogates; echoed back ("Nothing found
+    # for ...") they must print escaped, as they do on stderr, not raise UnicodeEncodeError.
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="backslashreplace")
     language = _language_from_argv(argv)
     set_language(language if language in LANGUAGES else "pl")
     parser = build_parser()

@@ -428,6 +428,7 @@ FILE_CONTENTS = st.sampled_from([
 @example(call=("report", ["annual", "99999999999999999999", "-o", "out.pdf"]), contents=b"")  # was OverflowError
 @example(call=("report", ["annual", "1", "-o", "out.pdf"]), contents=b"")
 @example(call=("report", ["briefing", "\udcff", "-o", "out.pdf"]), contents=b"")  # was UnicodeEncodeError
+@example(call=("search", ["\udcff"]), contents=b"")   # "Nothing found for ..." once failed to print
 def test_the_command_line_answers_any_arguments_with_an_exit_code(
         fuzzed: Desk, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch,
         call: tuple[str, list[str]], contents: bytes) -> None:
@@ -554,3 +555,33 @@ def test_looking_up_a_visit_or_partner_by_text_no_key_can_be_finds_nothing(desk:
     for look_up in (desk.visit_file, lambda k: dossier(desk, k), lambda k: partner_file(desk, k)):
         with pytest.raises(NotFound):
             look_up(key)
+
+
+# Found by the fuzz run in services/collection.py, which is being changed elsewhere: the fixes are
+# described to its owner. strict: the day they pass, the marks must go.
+COLLECTION_BUGS = pytest.mark.xfail(strict=True, reason="services/collection.py: see the report "
+                                    "of the services fuzz run (Collection._row, _count_referencing)")
+
+
+@pytest.mark.parametrize("key", ["\udcff", "lviv\x00"], ids=["surrogate", "nul"])
+def test_a_collection_looks_up_text_no_key_can_be_as_not_found(desk: Desk, key: str,
+                                                              request: pytest.FixtureRequest) -> None:
+    if "\x00" not in key or desk.engine.dialect.name == "postgresql":   # SQLite finds no NUL key
+        request.applymarker(COLLECTION_BUGS)
+    desk.partners.create({"key": "lviv", "name": "Lwów", "country": "UA"})
+    for look_up in (desk.partners.get, desk.partners.delete,
+                    lambda k: desk.partners.update(k, {"key": "lviv", "name": "Lwów", "country": "UA"})):
+        with pytest.raises(NotFound):
+            look_up(key)
+
+
+@COLLECTION_BUGS
+def test_a_source_records_cite_is_not_deleted_and_one_none_cite_is(desk: Desk) -> None:
+    desk.sources.create({"key": "cited", "title": "Cited"})
+    desk.sources.create({"key": "alone", "title": "Alone"})
+    desk.partners.create({"key": "lviv", "name": "Lwów", "country": "UA", "source": "cited"})
+    assert desk.sources.dependents("cited") == {"partner": 1}
+    with pytest.raises(DeskError):
+        desk.sources.delete("cited")
+    desk.sources.delete("alone")
+    assert [source.key for source in desk.sources.all()] == ["cited"]

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from krakow_desk.domain.schema import Record
 from krakow_desk.domain.tables import metadata
+from krakow_desk.domain.text import is_key
 from krakow_desk.services.errors import (
     Conflict, DeskError, DuplicateKey, InUse, NotFound, UnknownReference, from_validation,
 )
@@ -129,7 +130,7 @@ class Collection(Generic[M]):
         """Records that would stop this one from being deleted, counted by table."""
         with self.desk.session() as session:
             row = self._row(session, key)
-            return self._dependents(session, row.id)
+            return self._dependents(session, row)
 
     def cascading(self, key: str) -> dict[str, int]:
         """Rows that deleting this record deletes with it (ON DELETE CASCADE), counted by table.
@@ -138,13 +139,13 @@ class Collection(Generic[M]):
         """
         with self.desk.session() as session:
             row = self._row(session, key)
-            return self._count_referencing(session, row.id, ("CASCADE",))
+            return self._count_referencing(session, row, ("CASCADE",))
 
     def detaching(self, key: str) -> dict[str, int]:
         """Rows that stay but lose their link to this record when it is deleted (ON DELETE SET NULL)."""
         with self.desk.session() as session:
             row = self._row(session, key)
-            return self._count_referencing(session, row.id, ("SET NULL",))
+            return self._count_referencing(session, row, ("SET NULL",))
 
     # --- writing -------------------------------------------------------------------------
 
@@ -177,7 +178,7 @@ class Collection(Generic[M]):
     def delete(self, key: str) -> Changes:
         with self.desk.writing() as session:
             row = self._row(session, key)
-            blocking = self._dependents(session, row.id)
+            blocking = self._dependents(session, row)
             if blocking:
                 raise InUse(self.kind.name, key, blocking)
             before = self.kind.shape.models_of(session, [row], KeyCache(session))[0]
@@ -246,20 +247,25 @@ class Collection(Generic[M]):
     # --- helpers -------------------------------------------------------------------------
 
     def _row(self, session: Session, key: str) -> Any:
+        if not is_key(key):   # no record has it, and the database may not even hold such text
+            raise NotFound(self.kind.name, str(key))
         row = session.scalar(sa.select(self.table).where(self.table.key == key))
         if row is None:
             raise NotFound(self.kind.name, key)
         return row
 
-    def _dependents(self, session: Session, row_id: int) -> dict[str, int]:
-        return self._count_referencing(session, row_id, ("RESTRICT", "NO ACTION"))
+    def _dependents(self, session: Session, row: Any) -> dict[str, int]:
+        return self._count_referencing(session, row, ("RESTRICT", "NO ACTION"))
 
-    def _count_referencing(self, session: Session, row_id: int, rules: tuple[str, ...]) -> dict[str, int]:
+    def _count_referencing(self, session: Session, row: Any, rules: tuple[str, ...]) -> dict[str, int]:
         counts: dict[str, int] = {}
         for other, column in referencing_tables(self.table, rules):
             if other is self.table.__table__:
                 continue
-            count = session.scalar(sa.select(sa.func.count()).select_from(other).where(column == row_id))
+            # Most references hold the row's id; a source is referred to by its key.
+            target = next(fk.column.name for fk in column.foreign_keys if fk.column.table is self.table.__table__)
+            count = session.scalar(sa.select(sa.func.count()).select_from(other)
+                                   .where(column == getattr(row, target)))
             if count:
                 counts[other.name] = counts.get(other.name, 0) + count
         return counts

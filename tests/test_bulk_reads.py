@@ -85,3 +85,16 @@ def test_opening_an_up_to_date_database_imports_no_alembic(krakow: Desk) -> None
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_partner_page_reads_the_records_a_validated_read_gives(krakow: Desk) -> None:
+    from krakow_desk.services.partner_file import partner_file
+    for partner in krakow.partners.all():
+        file = partner_file(krakow, partner.key)
+        assert repr(file.partner) == repr(krakow.partners.get(partner.key))
+        for collection, records in (("agreements", file.agreements), ("visits", file.visits),
+                                    ("gifts", file.gifts), ("letters", file.letters), ("events", file.events)):
+            for record in records:
+                assert repr(record) == repr(getattr(krakow, collection).get(record.key))
+        for contact in file.contacts:
+            assert repr(contact.person) == repr(krakow.people.get(contact.person.key))

@@ -98,3 +98,17 @@ def test_the_partner_page_reads_the_records_a_validated_read_gives(krakow: Desk)
                 assert repr(record) == repr(getattr(krakow, collection).get(record.key))
         for contact in file.contacts:
             assert repr(contact.person) == repr(krakow.people.get(contact.person.key))
+
+
+def test_briefs_hold_the_records_fields(krakow: Desk) -> None:
+    visits = {v.key: v for v in krakow.visits.all()}
+    briefs = krakow.visits.briefs("start_on", "title", "place")
+    assert [b.key for b in briefs] == sorted(visits)
+    for brief in briefs:
+        whole = visits[brief.key]
+        assert (brief.start_on, brief.title, brief.place) == (whole.start_on, whole.title, whole.place)
+    people = {p.key: p for p in krakow.people.all()}
+    for brief in krakow.people.briefs("title", "given_name", "family_name", "erased_on"):
+        whole = people[brief.key]
+        assert (brief.title, brief.given_name, brief.family_name, brief.erased_on) == (
+            whole.title, whole.given_name, whole.family_name, whole.erased_on)

@@ -45,6 +45,9 @@ class LetterRow:
         return max((today - self.letter.date).days, 0) if self.awaiting() else None
 
 
+PERSON_NAMED = ("title", "given_name", "family_name", "erased_on")   # what person_name() reads
+
+
 @dataclass
 class Loaded:
     """What one load reads besides the rows: names for the filters and the detail."""
@@ -115,7 +118,7 @@ class CorrespondencePage(ListPage[LetterRow]):
 
     def load(self) -> list[LetterRow]:
         names = Loaded({p.key: partner_name(p) for p in self.desk.partners.all()},
-                       {p.key: person_name(p) for p in self.desk.people.all(without=("affiliations",))})
+                       {p.key: person_name(p) for p in self.desk.people.briefs(*PERSON_NAMED)})
         self._names = names
         letters = self.desk.letters.all()
         replies = replies_index(letters)

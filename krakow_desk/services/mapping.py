@@ -181,8 +181,9 @@ class Shape:
         not show them.
         """
         ids = [row.id for row in rows]
-        for ref in self.refs:
-            keys.want_keys(ref.target, (getattr(row, ref.column) for row in rows))
+        if len(rows) <= keys.FEW:      # more: each table's keys are read whole when first needed
+            for ref in self.refs:
+                keys.want_keys(ref.target, (getattr(row, ref.column) for row in rows))
         skipped = set(without)
         assert trusted or not skipped, "a validated read is a whole record"
         loaded = {child.field: child.load(session, ids, keys, trusted) for child in self.children
@@ -291,7 +292,8 @@ class Keys(Child):
         clauses, wanted = _by_parent(parent, parent_ids)
         pairs = [pair for clause in clauses for pair in session.execute(sa.select(parent, value).where(clause))
                  if wanted is None or pair[0] in wanted]
-        keys.want_keys(self.target, (target_id for _parent, target_id in pairs))
+        if len(pairs) <= keys.FEW:
+            keys.want_keys(self.target, (target_id for _parent, target_id in pairs))
         for parent_id, target_id in pairs:
             result.setdefault(parent_id, []).append(keys.key_of(self.target, target_id))
         for items in result.values():
@@ -329,8 +331,9 @@ class Rows(Child):
                 for row in session.execute(self.shape.select_rows().where(clause).order_by(
                     parent, getattr(table, self.order_column), table.id))
                 if wanted is None or getattr(row, self.parent_column) in wanted]
-        for ref in self.shape.refs:
-            keys.want_keys(ref.target, (getattr(row, ref.column) for row in rows))
+        if len(rows) <= keys.FEW:
+            for ref in self.shape.refs:
+                keys.want_keys(ref.target, (getattr(row, ref.column) for row in rows))
         for row in rows:
             values = values_of(row, keys)
             item = self.shape.construct(_stripped(values)) if trusted else model.model_validate(values)
@@ -374,7 +377,9 @@ def gc_paused() -> Iterator[None]:
 
 def _stripped(values: dict[str, Any]) -> dict[str, Any]:
     """What the text validators would make of stored text: trimmed, blank as absent (rows
-    written around validation, as the demo's bulk insert does, may keep a trailing space)."""
+    written around validation, as the demo's bulk insert does, may keep a trailing space). Every
+    text column not validated so is a key, whose pattern admits no space nor blank; lists of text
+    (JSON columns: languages, e-mails) are taken as stored."""
     for name, value in values.items():
         if value.__class__ is str:
             value = value.strip()

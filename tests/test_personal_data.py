@@ -59,7 +59,7 @@ def test_erasing_a_person_keeps_anonymous_links_and_clears_the_history(olena: De
     assert olena.history.verify() == []
     (entry,) = olena.history.log(limit=1)
     assert (entry.action, entry.key) == ("erased", new_key)
-    with pytest.raises(DeskError, match="already"):
+    with pytest.raises(DeskError, match="już usunięte"):
         olena.people.erase(new_key)
 
 

@@ -123,7 +123,7 @@ def test_a_full_disk_loses_nothing_already_saved(tmp_path: Path) -> None:
         desk.engine.dispose()
         with pytest.raises(StorageError) as full:
             for n in range(500):
-                desk.partners.create({"key": f"p{n}", "name": f"Partner {n} " + "x" * 400, "country": "PL"})
+                desk.partners.create({"key": f"p{n}", "name": f"Partner {n}", "notes": "x" * 400, "country": "PL"})
         assert full.value.problem == "disk-full" and "disk is full" in full.value.message
         sa.event.remove(desk.engine, "connect", _small_disk)
         desk.engine.dispose()

@@ -106,6 +106,7 @@ class Shape:
     _pick: Callable[[Any], tuple] = field(init=False, repr=False)   # the scalars of a Core row
     _order: tuple[str, ...] = field(init=False, repr=False)         # the model's fields, in order
     _plain: bool = field(init=False, repr=False)     # built as model_construct would, only faster
+    _texts: tuple[str, ...] = field(init=False, repr=False)         # scalars held in text columns
 
     def __post_init__(self) -> None:
         table_columns = self.table.__table__.columns
@@ -122,6 +123,7 @@ class Shape:
         positions = [in_order.index(name) for name in self.scalars]
         self._pick = (operator.itemgetter(*positions) if len(positions) > 1
                       else (lambda row: (row[positions[0]],)) if positions else (lambda row: ()))
+        self._texts = tuple(name for name in self.scalars if isinstance(table_columns[name].type, sa.String))
         model = self.model
         self._order = tuple(model.model_fields)
         read = set(self.scalars) | set(self.fuzzy) | {r.field for r in self.refs} | {c.field for c in self.children}
@@ -196,7 +198,7 @@ class Shape:
                 values[name] = by_parent.get(row.id, [])
             for name in skipped:
                 values[name] = []
-            result.append(self.construct(_stripped(values)) if trusted else build(values))
+            result.append(self.construct(_stripped(values, self._texts)) if trusted else build(values))
         return result
 
     def construct(self, values: dict[str, Any]) -> Record:
@@ -336,7 +338,8 @@ class Rows(Child):
                 keys.want_keys(ref.target, (getattr(row, ref.column) for row in rows))
         for row in rows:
             values = values_of(row, keys)
-            item = self.shape.construct(_stripped(values)) if trusted else model.model_validate(values)
+            item = (self.shape.construct(_stripped(values, self.shape._texts)) if trusted
+                    else model.model_validate(values))
             result.setdefault(getattr(row, self.parent_column), []).append(item)
         return result
 
@@ -375,12 +378,13 @@ def gc_paused() -> Iterator[None]:
                 gc.enable()
 
 
-def _stripped(values: dict[str, Any]) -> dict[str, Any]:
+def _stripped(values: dict[str, Any], texts: tuple[str, ...]) -> dict[str, Any]:
     """What the text validators would make of stored text: trimmed, blank as absent (rows
     written around validation, as the demo's bulk insert does, may keep a trailing space). Every
     text column not validated so is a key, whose pattern admits no space nor blank; lists of text
     (JSON columns: languages, e-mails) are taken as stored."""
-    for name, value in values.items():
+    for name in texts:
+        value = values[name]
         if value.__class__ is str:
             value = value.strip()
             values[name] = value or None

@@ -12,6 +12,7 @@ from krakow_desk.i18n import _, ngettext  # noqa: E402
 from krakow_desk.services.desk import Desk  # noqa: E402
 from krakow_desk.services.history import FieldChange, HistoryEntry  # noqa: E402
 from krakow_desk.ui.history_text import change_text, field_label  # noqa: E402
+from history_helpers import tamper  # noqa: E402
 from window_helpers import open_page  # noqa: E402
 from window_helpers import no_real_message_boxes  # noqa: E402,F401 (autouse)
 
@@ -21,16 +22,6 @@ def history_tab(qtbot: Any, detail: Any, tabs: Any, panel: Any) -> str:
     with qtbot.waitSignal(panel.sig_loaded, timeout=10000):
         tabs.setCurrentWidget(panel)
     return panel.text()
-
-
-def tamper(desk: Desk, entry_id: int) -> None:
-    """What someone with the database file could do: lift the guard and rewrite an entry."""
-    with desk.engine.begin() as connection:
-        if desk.engine.dialect.name == "sqlite":
-            connection.exec_driver_sql("DROP TRIGGER change_log_no_update")
-        else:
-            connection.exec_driver_sql("ALTER TABLE change_log DISABLE TRIGGER change_log_append_only")
-        connection.exec_driver_sql(f"UPDATE change_log SET actor = 'mallory' WHERE id = {entry_id}")
 
 
 # --- a record's History tab ------------------------------------------------------------------
@@ -148,7 +139,7 @@ def test_verify_says_intact_then_names_the_altered_entry(krakow: Desk, qtbot: An
     count = krakow.history.count()
     assert log.verdict.text() == _("The history is intact: {n} entries checked.").format(n=count) or \
         str(count) in log.verdict.text()
-    tamper(krakow, 3)
+    tamper(krakow, "UPDATE change_log SET actor = 'mallory' WHERE id = 3")
     with qtbot.waitSignal(log.sig_verified, timeout=30000) as verified:
         log.verify_button.click()
     problems = verified.args[0]

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from krakow_desk import i18n
 from krakow_desk.i18n import _, ngettext
 from krakow_desk.services.collection import Changes
-from krakow_desk.services.desk import Desk
+from krakow_desk.services.desk import Desk, default_actor
 from krakow_desk.services.errors import kind_name
 from krakow_desk.ui import settings as opt
 from krakow_desk.ui.dialogs import AboutDialog, SettingsDialog, show_error
@@ -28,14 +28,26 @@ from krakow_desk.ui.tasks import run_task
 from krakow_desk.ui.translation import install_qt_translator
 
 
+SECTION_IDS = [entry.id for entry in SECTIONS]
+
+
 def apply_history_name(desk: Desk, name: str) -> None:
     """Who the change history names for this window's saves: the name set, else the login name."""
-    import getpass
-    try:
-        login = getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name in this environment
-        login = "?"
-    desk.actor = name or login
+    desk.actor = name or default_actor()
+
+
+class _Pages(dict):
+    """The sections' pages, each built the first time it is asked for: a window opens on one
+    section, and the others cost nothing until they are shown. Iterating sees the built ones
+    only — the pages that can show stale data or have a state to keep."""
+
+    def __init__(self, build: Any) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, section: str) -> Page:
+        page = self[section] = self._build(section)
+        return page
 
 
 class MainWindow(QMainWindow):
@@ -43,7 +55,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.desk = desk
         self.settings = settings or Settings()
-        self.pages: dict[str, Page] = {}
+        self.pages: dict[str, Page] = _Pages(self._make_page)
+        self._pending_states: dict[str, dict] = {}   # of pages not built yet, after a rebuild
         install_qt_translator(i18n.language())
         self._build(self.settings.get(opt.LAST_SECTION), {})
         # When follow-ups are overdue the window opens on the agenda, saying how many.
@@ -62,23 +75,13 @@ class MainWindow(QMainWindow):
         self.sidebar.setStyleSheet("QListWidget#sidebar { border: none; }"
                                    "QListWidget#sidebar::item { padding: 7px 12px; }")
         self.stack = QStackedWidget(self)
-        self.pages = {}
+        self.pages = _Pages(self._make_page)
+        self._pending_states = states
         for entry in SECTIONS:
-            page = entry.make(self.desk, self.stack)
-            page.setObjectName(f"page-{entry.id}")
-            page.sig_status.connect(lambda text, p=page: self._page_status(p, text))
-            page.sig_error.connect(self.show_error)
-            page.sig_changed.connect(self.broadcast)
-            page.sig_open.connect(self.open_record)
-            if hasattr(page, "sig_overdue"):
-                page.sig_overdue.connect(self.set_overdue)
-            self.pages[entry.id] = page
-            self.stack.addWidget(page)
             item = QListWidgetItem(_(entry.title), self.sidebar)
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
             if entry.shortcut:
                 item.setToolTip(f"{_(entry.title)} ({QKeySequence(entry.shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
-            page.restore_state(self._stored_state(entry.id) | states.get(entry.id, {}))
         self.sidebar.setFixedWidth(max(self.sidebar.sizeHintForColumn(0) + 36, 170))
         self.sidebar.currentRowChanged.connect(self._section_changed)
 
@@ -111,7 +114,25 @@ class MainWindow(QMainWindow):
             child.deleteLater()
         bar.addWidget(self.page_label, 1)
         bar.addPermanentWidget(self.database_label)
-        self.show_section(section if section in self.pages else "agenda")
+        self.show_section(section if section in SECTION_IDS else "agenda")
+
+    def _make_page(self, section: str) -> Page:
+        entry = SECTIONS[SECTION_IDS.index(section)]
+        page = entry.make(self.desk, self.stack)
+        page.setObjectName(f"page-{entry.id}")
+        page.sig_status.connect(lambda text, p=page: self._page_status(p, text))
+        page.sig_error.connect(self.show_error)
+        page.sig_changed.connect(self.broadcast)
+        page.sig_open.connect(self.open_record)
+        if hasattr(page, "sig_overdue"):
+            page.sig_overdue.connect(self.set_overdue)
+        self.stack.addWidget(page)
+        page.restore_state(self._stored_state(entry.id) | self._pending_states.pop(entry.id, {}))
+        return page
+
+    def _page_states(self) -> dict[str, dict]:
+        """Every page's place, built or still waiting, for a rebuild of the window."""
+        return {**self._pending_states, **{name: page.save_state() for name, page in self.pages.items()}}
 
     def _build_toolbar(self) -> None:
         for old in self.findChildren(QToolBar):
@@ -178,7 +199,7 @@ class MainWindow(QMainWindow):
         return self.pages[self.current_section()]
 
     def show_section(self, section: str) -> Page:
-        row = [entry.id for entry in SECTIONS].index(section)
+        row = SECTION_IDS.index(section)
         if self.sidebar.currentRow() != row:
             self.sidebar.setCurrentRow(row)
         else:
@@ -200,7 +221,7 @@ class MainWindow(QMainWindow):
 
     def set_overdue(self, count: int) -> None:
         """Show the number of overdue follow-ups beside the agenda in the sidebar."""
-        row = [entry.id for entry in SECTIONS].index("agenda")
+        row = SECTION_IDS.index("agenda")
         item = self.sidebar.item(row)
         title = _(SECTIONS[row].title)
         item.setText(f"{title} ({count})" if count else title)
@@ -295,7 +316,7 @@ class MainWindow(QMainWindow):
     def reload_all(self) -> None:
         """The whole database changed under the window (a restore): every page is built again,
         each keeping its place where its record still exists."""
-        states = {name: page.save_state() for name, page in self.pages.items()}
+        states = self._page_states()
         section = self.current_section()
         for page in self.pages.values():
             page.setParent(None)
@@ -306,7 +327,7 @@ class MainWindow(QMainWindow):
     def switch_language(self, language: str) -> None:
         if language == i18n.language():
             return
-        states = {name: page.save_state() for name, page in self.pages.items()}
+        states = self._page_states()
         section = self.current_section()
         i18n.set_language(language)
         install_qt_translator(language)
